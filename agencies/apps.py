@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AgenciesConfig(AppConfig):
+    name = "agencies"
+    verbose_name = "Perangkat Daerah"

@@ -1,0 +1,184 @@
+"""Who reports: regional governments, their agencies, and the agency's data of one report year."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+
+class Government(models.Model):
+    """A pemerintah daerah (provinsi, kabupaten or kota)."""
+
+    class Level(models.TextChoices):
+        PROVINSI = "provinsi", "Provinsi"
+        KABUPATEN = "kabupaten", "Kabupaten"
+        KOTA = "kota", "Kota"
+
+    code = models.SlugField("kode", max_length=64, unique=True)
+    name = models.CharField("nama", max_length=200)
+    level = models.CharField("tingkat", max_length=16, choices=Level.choices)
+    reviewers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="reviewed_governments",
+        verbose_name="reviewer inspektorat",
+        help_text="Reviewer APIP yang dapat melihat laporan semua perangkat daerah pemerintah ini.",
+    )
+
+    class Meta:
+        verbose_name = "pemerintah daerah"
+        verbose_name_plural = "pemerintah daerah"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class EfficiencyMethod(models.TextChoices):
+    RATIO = "ratio", "Rasio capaian / serapan (IE)"
+    UNSPENT = "unspent", "100% − serapan"
+    GAP = "gap", "Capaian − serapan (poin)"
+    EKA = "eka", "Efisiensi EKA (PMK 22/2021)"
+
+
+class PaperSize(models.TextChoices):
+    A4 = "A4", "A4 (210 × 297 mm)"
+    F4 = "F4", "F4 (215 × 330 mm)"
+
+
+ACHIEVEMENT_CAP_CHOICES = [(100, "100%"), (110, "110%"), (120, "120%"), (150, "150%")]
+
+
+class Agency(models.Model):
+    """A perangkat daerah (OPD) that writes a LAKIP, with its head and its computation settings."""
+
+    government = models.ForeignKey(
+        Government, on_delete=models.PROTECT, related_name="agencies", verbose_name="pemerintah daerah"
+    )
+    code = models.SlugField("kode", max_length=64, unique=True)
+    name = models.CharField("nama", max_length=300)
+    short_name = models.CharField("singkatan", max_length=50, blank=True)
+    city = models.CharField("kota kedudukan", max_length=100, blank=True)
+    head_name = models.CharField("nama kepala", max_length=200, blank=True)
+    head_title = models.CharField("jabatan kepala", max_length=300, blank=True)
+    head_rank = models.CharField("pangkat/golongan kepala", max_length=100, blank=True)
+    head_nip = models.CharField(
+        "NIP kepala", max_length=32, blank=True, help_text="18 digit; disimpan dan dicetak sebagaimana diisi."
+    )
+    achievement_cap = models.PositiveSmallIntegerField(
+        "batas atas capaian",
+        choices=ACHIEVEMENT_CAP_CHOICES,
+        null=True,
+        blank=True,
+        help_text="Kosong: capaian tidak dibatasi.",
+    )
+    efficiency_method = models.CharField(
+        "metode efisiensi", max_length=16, choices=EfficiencyMethod.choices, default=EfficiencyMethod.RATIO
+    )
+    category_bands = models.JSONField(
+        "kategori capaian",
+        null=True,
+        blank=True,
+        help_text='Kosong: 91/76/66/51. Atau daftar dari tertinggi: [{"min": 91, "label": "Sangat Tinggi"}, ...]',
+    )
+    paper_size = models.CharField("ukuran kertas", max_length=2, choices=PaperSize.choices, default=PaperSize.A4)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="agencies",
+        verbose_name="perencana",
+        help_text="Pengguna yang mengisi data perangkat daerah ini.",
+    )
+
+    class Meta:
+        verbose_name = "perangkat daerah"
+        verbose_name_plural = "perangkat daerah"
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(achievement_cap__isnull=True) | Q(achievement_cap__in=[100, 110, 120, 150]),
+                name="agency_achievement_cap_allowed",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        from performance.rules import category_bands_problems
+
+        problems = category_bands_problems(self.category_bands)
+        if problems:
+            raise ValidationError({"category_bands": problems})
+
+
+class ReportYear(models.Model):
+    """What an agency's report of one year holds beyond the plan: signature, totals and review state."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draf"
+        SUBMITTED = "submitted", "Diajukan untuk reviu"
+        APPROVED = "approved", "Disetujui"
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="report_years", verbose_name="perangkat daerah"
+    )
+    year = models.PositiveSmallIntegerField("tahun", validators=[MinValueValidator(2000)])
+    signed_city = models.CharField("kota penandatanganan", max_length=100, blank=True)
+    signed_date = models.DateField("tanggal penandatanganan", null=True, blank=True)
+    budget_total = models.DecimalField(
+        "total pagu (DPA)", max_digits=18, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    realisation_total = models.DecimalField(
+        "total realisasi", max_digits=18, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    status = models.CharField("status", max_length=16, choices=Status.choices, default=Status.DRAFT)
+
+    class Meta:
+        verbose_name = "tahun laporan"
+        verbose_name_plural = "tahun laporan"
+        ordering = ["agency__name", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="report_year_unique"),
+            models.CheckConstraint(condition=Q(budget_total__gte=0), name="report_year_budget_total_not_negative"),
+            models.CheckConstraint(
+                condition=Q(realisation_total__gte=0), name="report_year_realisation_total_not_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.agency} — {self.year}"
+
+
+class Narrative(models.Model):
+    """A Markdown section of the report of one agency-year (Kata Pengantar, Bab I background...)."""
+
+    KNOWN_KEYS = {
+        "foreword": "Kata Pengantar",
+        "executive_summary": "Ikhtisar Eksekutif",
+        "background": "Latar Belakang",
+        "tasks_functions": "Tugas dan Fungsi",
+        "organisation": "Struktur Organisasi",
+        "strategic_issues": "Isu Strategis",
+        "staff": "Sumber Daya Manusia",
+        "budget_analysis": "Analisis Realisasi Anggaran",
+        "conclusion": "Kesimpulan",
+        "follow_up": "Langkah Tindak Lanjut",
+    }
+
+    report_year = models.ForeignKey(
+        ReportYear, on_delete=models.CASCADE, related_name="narratives", verbose_name="tahun laporan"
+    )
+    key = models.SlugField("bagian", max_length=64)
+    text = models.TextField("teks (Markdown)", blank=True)
+    position = models.PositiveIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "narasi laporan"
+        verbose_name_plural = "narasi laporan"
+        ordering = ["report_year", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["report_year", "key"], name="narrative_unique_key")]
+
+    def __str__(self):
+        return self.KNOWN_KEYS.get(self.key, self.key)

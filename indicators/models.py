@@ -1,0 +1,292 @@
+"""The plan: Renstra, goals (tujuan), objectives (sasaran), indicators, targets and realisations."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+from agencies.models import Agency
+
+
+class Renstra(models.Model):
+    """An agency's five-year strategic plan (Rencana Strategis)."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="renstras", verbose_name="perangkat daerah"
+    )
+    start_year = models.PositiveSmallIntegerField("tahun awal")
+    end_year = models.PositiveSmallIntegerField("tahun akhir")
+    vision = models.TextField("visi", blank=True)
+
+    class Meta:
+        verbose_name = "Renstra"
+        verbose_name_plural = "Renstra"
+        ordering = ["agency__name", "-start_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "start_year"], name="renstra_unique_start"),
+            models.CheckConstraint(condition=Q(end_year__gte=F("start_year")), name="renstra_end_after_start"),
+            models.CheckConstraint(condition=Q(start_year__gte=2000), name="renstra_start_plausible"),
+        ]
+
+    def __str__(self):
+        return f"Renstra {self.agency.short_name or self.agency.name} {self.start_year}–{self.end_year}"
+
+    def save(self, *args, **kwargs):
+        """Keep one RenstraYear per year of the period: targets can only point at those."""
+        super().save(*args, **kwargs)
+        self.years.exclude(year__range=(self.start_year, self.end_year)).delete()
+        existing = set(self.years.values_list("year", flat=True))
+        RenstraYear.objects.bulk_create(
+            RenstraYear(renstra=self, year=y) for y in range(self.start_year, self.end_year + 1) if y not in existing
+        )
+
+
+class RenstraYear(models.Model):
+    """One year of a Renstra period. A target refers to one, so no target can lie outside the period."""
+
+    renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="years", verbose_name="Renstra")
+    year = models.PositiveSmallIntegerField("tahun")
+
+    class Meta:
+        verbose_name = "tahun Renstra"
+        verbose_name_plural = "tahun Renstra"
+        ordering = ["renstra", "year"]
+        constraints = [models.UniqueConstraint(fields=["renstra", "year"], name="renstra_year_unique")]
+
+    def __str__(self):
+        return str(self.year)
+
+
+class Mission(models.Model):
+    renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="missions", verbose_name="Renstra")
+    position = models.PositiveIntegerField("urutan", default=0)
+    text = models.TextField("misi")
+
+    class Meta:
+        verbose_name = "misi"
+        verbose_name_plural = "misi"
+        ordering = ["renstra", "position", "id"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Goal(models.Model):
+    """A tujuan of the Renstra."""
+
+    renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="goals", verbose_name="Renstra")
+    code = models.CharField("kode", max_length=64)
+    text = models.TextField("tujuan")
+    position = models.PositiveIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "tujuan"
+        verbose_name_plural = "tujuan"
+        ordering = ["renstra", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["renstra", "code"], name="goal_unique_code")]
+
+    def __str__(self):
+        return f"{self.code} {self.text[:80]}"
+
+
+class Objective(models.Model):
+    """A sasaran strategis; its indicators are the agency's IKU."""
+
+    renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="objectives", verbose_name="Renstra")
+    goal = models.ForeignKey(
+        Goal, on_delete=models.SET_NULL, null=True, blank=True, related_name="objectives", verbose_name="tujuan"
+    )
+    code = models.CharField("kode", max_length=64)
+    text = models.TextField("sasaran")
+    position = models.PositiveIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "sasaran"
+        verbose_name_plural = "sasaran"
+        ordering = ["renstra", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["renstra", "code"], name="objective_unique_code")]
+
+    def __str__(self):
+        return f"{self.code} {self.text[:80]}"
+
+    def clean(self):
+        if self.goal_id and self.goal.renstra_id != self.renstra_id:
+            raise ValidationError({"goal": "Tujuan harus dari Renstra yang sama."})
+
+
+class ObjectiveNarrative(models.Model):
+    """Analysis, success factors, obstacles and solutions of one sasaran in one year (Markdown)."""
+
+    KNOWN_KEYS = {
+        "analysis": "Analisis capaian",
+        "success_factors": "Faktor keberhasilan",
+        "obstacles": "Kendala",
+        "solutions": "Solusi",
+    }
+
+    objective = models.ForeignKey(
+        Objective, on_delete=models.CASCADE, related_name="narratives", verbose_name="sasaran"
+    )
+    year = models.PositiveSmallIntegerField("tahun")
+    key = models.SlugField("bagian", max_length=64)
+    text = models.TextField("teks (Markdown)", blank=True)
+    position = models.PositiveIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "narasi sasaran"
+        verbose_name_plural = "narasi sasaran"
+        ordering = ["objective", "year", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["objective", "year", "key"], name="objective_narrative_unique_key")
+        ]
+
+    def __str__(self):
+        return f"{self.objective.code} {self.year} {self.KNOWN_KEYS.get(self.key, self.key)}"
+
+
+class Indicator(models.Model):
+    """A performance indicator of exactly one goal, objective (IKU) or budget line (output indicator).
+
+    ``scale`` is null for a numeric indicator, ``"sakip"`` or ``"ikm"`` for the standard grade scales,
+    or a list of grades from low to high, optionally with bands (``[{"grade": "D", "min": 0}, ...]``).
+    """
+
+    class Direction(models.TextChoices):
+        HIGHER = "higher", "Semakin tinggi semakin baik"
+        LOWER = "lower", "Semakin rendah semakin baik"
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="indicators", verbose_name="perangkat daerah"
+    )
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, null=True, blank=True, related_name="indicators", verbose_name="tujuan"
+    )
+    objective = models.ForeignKey(
+        Objective, on_delete=models.CASCADE, null=True, blank=True, related_name="indicators", verbose_name="sasaran"
+    )
+    budget_line = models.ForeignKey(
+        "budgets.BudgetLine",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name="program/kegiatan",
+    )
+    code = models.CharField("kode", max_length=64)
+    name = models.TextField("nama indikator")
+    unit = models.CharField("satuan", max_length=64, blank=True)
+    direction = models.CharField("arah", max_length=8, choices=Direction.choices, default=Direction.HIGHER)
+    scale = models.JSONField(
+        "skala predikat",
+        null=True,
+        blank=True,
+        help_text='Kosong untuk indikator angka; "sakip", "ikm", atau daftar predikat dari terendah.',
+    )
+    formula = models.TextField("formula / definisi operasional", blank=True)
+    data_source = models.TextField("sumber data", blank=True)
+    national_standard = models.CharField("standar nasional", max_length=64, blank=True)
+    baseline = models.CharField("kondisi awal", max_length=64, blank=True)
+    position = models.PositiveIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "indikator"
+        verbose_name_plural = "indikator"
+        ordering = ["agency", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "code"], name="indicator_unique_code"),
+            models.CheckConstraint(
+                condition=(
+                    Q(goal__isnull=False, objective__isnull=True, budget_line__isnull=True)
+                    | Q(goal__isnull=True, objective__isnull=False, budget_line__isnull=True)
+                    | Q(goal__isnull=True, objective__isnull=True, budget_line__isnull=False)
+                ),
+                name="indicator_has_one_owner",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name[:80]}"
+
+    def clean(self):
+        from performance.rules import scale_problems
+
+        owners = [o for o in (self.goal_id, self.objective_id, self.budget_line_id) if o]
+        if len(owners) != 1:
+            raise ValidationError("Indikator harus milik tepat satu tujuan, sasaran, atau program/kegiatan.")
+        problems = scale_problems(self.scale)
+        if problems:
+            raise ValidationError({"scale": problems})
+
+
+class Target(models.Model):
+    """The Renstra target of one year and, where it differs, the Perjanjian Kinerja (PK) target.
+
+    A value is a number (``"51"``), a range (``"70-80"``) or a grade of the indicator's scale (``"BB"``).
+    """
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name="indikator")
+    renstra_year = models.ForeignKey(
+        RenstraYear, on_delete=models.CASCADE, related_name="targets", verbose_name="tahun"
+    )
+    renstra_value = models.CharField("target Renstra", max_length=64, blank=True)
+    agreement_value = models.CharField(
+        "target PK", max_length=64, blank=True, help_text="Isi hanya bila target Perjanjian Kinerja berbeda."
+    )
+    agreement_reason = models.TextField("alasan target PK berbeda", blank=True)
+
+    class Meta:
+        verbose_name = "target"
+        verbose_name_plural = "target"
+        ordering = ["indicator", "renstra_year__year"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "renstra_year"], name="target_unique_year"),
+            models.CheckConstraint(condition=~Q(renstra_value="") | ~Q(agreement_value=""), name="target_has_a_value"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.code} {self.renstra_year.year}"
+
+    @property
+    def year(self):
+        return self.renstra_year.year
+
+    def clean(self):
+        if (
+            self.renstra_year_id
+            and self.indicator_id
+            and self.renstra_year.renstra.agency_id != self.indicator.agency_id
+        ):
+            raise ValidationError({"renstra_year": "Tahun harus dari Renstra perangkat daerah yang sama."})
+
+
+class Realisation(models.Model):
+    """The measured value of an indicator in one year, with its status and evidence."""
+
+    class Status(models.TextChoices):
+        FINAL = "final", "Final"
+        PROVISIONAL = "provisional", "Sementara"
+        PENDING = "pending", "Menunggu hasil"
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="realisations", verbose_name="indikator"
+    )
+    year = models.PositiveSmallIntegerField("tahun")
+    value = models.CharField("realisasi", max_length=64, blank=True)
+    status = models.CharField("status", max_length=16, choices=Status.choices, default=Status.FINAL)
+    evidence = models.TextField("bukti dukung", blank=True)
+    evidence_date = models.DateField("tanggal bukti", null=True, blank=True)
+    note = models.TextField("catatan", blank=True)
+    q1 = models.CharField("TW I", max_length=64, blank=True)
+    q2 = models.CharField("TW II", max_length=64, blank=True)
+    q3 = models.CharField("TW III", max_length=64, blank=True)
+    q4 = models.CharField("TW IV", max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = "realisasi"
+        verbose_name_plural = "realisasi"
+        ordering = ["indicator", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year"], name="realisation_unique_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.code} {self.year}"
