@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "indicators",
     "budgets",
     "interchange",
+    "performance",
 ]
 
 MIDDLEWARE = [
