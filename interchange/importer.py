@@ -1,0 +1,994 @@
+"""Read a ``lakip/1`` document into the database: validate everything first, then write it all or nothing.
+
+The import is an upsert keyed by the natural keys of the file (codes and years), so database ids stay
+stable across re-imports: pages, bookmarks and review notes that point at a row keep pointing at it.
+Rows of the agency that the file no longer holds are deleted, so the agency always matches its file.
+What the file does not carry (planners, reviewers, the review status of a year) is left alone.
+"""
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from django.db import transaction
+
+from agencies.models import Agency, EfficiencyMethod, Government, Narrative, ReportYear
+from budgets.models import BudgetFigure, BudgetLine, ExpenseType, ExpenseTypeBudget, ObjectiveBudget
+from indicators.models import (
+    Goal,
+    Indicator,
+    Mission,
+    Objective,
+    ObjectiveNarrative,
+    Realisation,
+    Renstra,
+    RenstraYear,
+    Target,
+)
+
+FORMAT = "lakip/1"
+ACHIEVEMENT_CAPS = (100, 110, 120, 150)
+STANDARD_SCALES = ("sakip", "ikm")
+LINE_CHILDREN = {"program": "activities", "activity": "sub_activities"}
+CHILD_LEVEL = {"program": "activity", "activity": "sub_activity"}
+
+YEAR_KEY = re.compile(r"\d{4}")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)")
+GRADE = re.compile(r"[^\W\d_][\w +\-]*")
+MONEY = re.compile(r"\d{1,16}(?:\.\d{1,2})?")
+SHORT_TEXT = 64
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason a file is refused: where (a JSON path such as ``$.renstra.goals[0].code``) and why."""
+
+    path: str
+    message: str
+
+    def __str__(self):
+        return f"{self.path}: {self.message}"
+
+
+class LakipFileError(Exception):
+    """A file that cannot be imported, with every problem found in it (nothing was written)."""
+
+    def __init__(self, problems, source="<dokumen>"):
+        self.problems = list(problems)
+        self.source = source
+        super().__init__(f"{source}: {len(self.problems)} masalah")
+
+
+@dataclass
+class ImportResult:
+    """What an import did, per kind of row (``"indicator"``, ``"target"``...)."""
+
+    agency_code: str
+    source: str = "<dokumen>"
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    deleted: Counter = field(default_factory=Counter)
+
+    @property
+    def changed(self):
+        return bool(self.created or self.updated or self.deleted)
+
+    def __str__(self):
+        return (
+            f"{self.agency_code}: {sum(self.created.values())} dibuat, {sum(self.updated.values())} diubah, "
+            f"{sum(self.deleted.values())} dihapus"
+        )
+
+
+def parse_json(text):
+    """Parse JSON keeping every non-integer number exact (a Decimal, never a float)."""
+    return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+
+
+def import_file(path):
+    """Import one file; a file that is missing, not UTF-8 or not JSON is refused like any other bad file."""
+    path = Path(path)
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LakipFileError([Problem("$", "berkas tidak ditemukan")], source) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise LakipFileError(
+            [Problem("$", f"berkas tidak dapat dibaca sebagai teks UTF-8 ({error})")], source
+        ) from None
+    try:
+        data = parse_json(text)
+    except json.JSONDecodeError as error:
+        message = f"bukan JSON yang sah: {error.msg} (baris {error.lineno}, kolom {error.colno})"
+        raise LakipFileError([Problem("$", message)], source) from None
+    return import_document(data, source=source)
+
+
+def import_document(data, *, source="<dokumen>"):
+    """Validate a parsed ``lakip/1`` document and, only if it has no problem at all, write it in one transaction."""
+    reader = _Reader()
+    plan = reader.read(data)
+    if reader.problems:
+        raise LakipFileError(reader.problems, source)
+    with transaction.atomic():
+        return _Writer(plan, ImportResult(agency_code=plan["agency"]["code"], source=source)).write()
+
+
+def decimal_text(value):
+    """The stored text of a JSON number or decimal string: ``78.13`` → ``"78.13"``; None when it is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Decimal):
+        return format(value, "f") if value.is_finite() else None
+    if isinstance(value, str) and NUMBER.fullmatch(value.strip()):
+        return value.strip()
+    return None
+
+
+def value_text(value, *, allow_range):
+    """A target or realisation as stored: a number, a range ``a-b`` (a ≤ b) or a grade token; None if none."""
+    number = decimal_text(value)
+    if number is not None:
+        return number
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if len(text) > SHORT_TEXT:
+        return None
+    match = RANGE.fullmatch(text)
+    if match:
+        return text if allow_range and Decimal(match[1]) <= Decimal(match[2]) else None
+    return text if GRADE.fullmatch(text) else None
+
+
+def money(value):
+    """A rupiah amount as an exact Decimal (≥ 0, at most 2 places); None when it is not one."""
+    text = decimal_text(value)
+    if text is None or not MONEY.fullmatch(text.lstrip("+")):
+        return None
+    return Decimal(text)
+
+
+def json_number(value):
+    """A number kept inside a JSON field: an int when whole, else its decimal string (floats would lose it)."""
+    number = Decimal(decimal_text(value))
+    return int(number) if number == number.to_integral_value() else format(number, "f")
+
+
+class _Reader:
+    """Walks the document once, collecting every problem and building a clean plan for the writer."""
+
+    def __init__(self):
+        self.problems = []
+        self.indicator_paths = {}
+        self.line_paths = {}
+
+    def problem(self, path, message):
+        self.problems.append(Problem(path, message))
+
+    # Shapes ---------------------------------------------------------------------------------------
+
+    def mapping(self, parent, key, path, *, required=False):
+        value = parent.get(key)
+        if value is None:
+            if required:
+                self.problem(f"{path}.{key}", "wajib diisi")
+            return {}
+        if not isinstance(value, dict):
+            self.problem(f"{path}.{key}", "harus berupa objek JSON ({...})")
+            return {}
+        return value
+
+    def items(self, parent, key, path):
+        value = parent.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem(f"{path}.{key}", "harus berupa daftar JSON ([...])")
+            return []
+        return value
+
+    def objects(self, parent, key, path):
+        """The entries of a list that must hold objects, with their paths; other entries are problems."""
+        result = []
+        for index, item in enumerate(self.items(parent, key, path)):
+            item_path = f"{path}.{key}[{index}]"
+            if isinstance(item, dict):
+                result.append((item, item_path))
+            else:
+                self.problem(item_path, "harus berupa objek JSON ({...})")
+        return result
+
+    def text(self, parent, key, path, *, required=False, max_length=None, code=False):
+        value = parent.get(key)
+        if value is None:
+            if required:
+                self.problem(f"{path}.{key}", "wajib diisi")
+            return ""
+        if not isinstance(value, str):
+            self.problem(f"{path}.{key}", "harus berupa teks")
+            return ""
+        if code:
+            value = value.strip()
+        if required and not value.strip():
+            self.problem(f"{path}.{key}", "wajib diisi")
+        elif max_length and len(value) > max_length:
+            self.problem(f"{path}.{key}", f"terlalu panjang ({len(value)} karakter, paling banyak {max_length})")
+        return value
+
+    def slug(self, parent, key, path, *, required=True):
+        value = self.text(parent, key, path, required=required, max_length=64, code=True)
+        if value and not SLUG.fullmatch(value):
+            self.problem(f"{path}.{key}", f'"{value}" hanya boleh berisi huruf, angka, "-" dan "_"')
+        return value
+
+    def short_value(self, parent, key, path):
+        """A short free field that may be written as a number or as text (standard, baseline)."""
+        value = parent.get(key)
+        if not isinstance(value, int | Decimal) or isinstance(value, bool):
+            return self.text(parent, key, path, max_length=SHORT_TEXT)
+        text = decimal_text(value)
+        if text is None:
+            self.problem(f"{path}.{key}", f"{value} bukan angka yang sah")
+        return text or ""
+
+    def year(self, value, path, *, minimum=2000):
+        if isinstance(value, str) and YEAR_KEY.fullmatch(value.strip()):
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 9999:
+            self.problem(path, f"{json.dumps(value, default=str)} bukan tahun empat angka")
+            return None
+        if value < minimum:
+            self.problem(path, f"tahun {value} terlalu awal (paling awal {minimum})")
+            return None
+        return value
+
+    def by_year(self, parent, key, path):
+        """The entries of an object keyed by year (``{"2024": ...}``), with int years and their paths."""
+        result = []
+        for raw_year, value in self.mapping(parent, key, path).items():
+            entry_path = f"{path}.{key}.{raw_year}"
+            if not YEAR_KEY.fullmatch(raw_year):
+                self.problem(entry_path, f'"{raw_year}" bukan tahun empat angka')
+                continue
+            if int(raw_year) < 2000:
+                self.problem(entry_path, f"tahun {raw_year} terlalu awal (paling awal 2000)")
+                continue
+            result.append((int(raw_year), value, entry_path))
+        return result
+
+    def choice(self, parent, key, path, choices, default, label):
+        value = parent.get(key)
+        if value is None:
+            return default
+        if value not in choices:
+            allowed = ", ".join(choices)
+            self.problem(f"{path}.{key}", f"{label} {json.dumps(value, default=str)} tidak dikenal ({allowed})")
+            return default
+        return value
+
+    def money(self, parent, key, path):
+        value = parent.get(key)
+        if value is None:
+            return None
+        amount = money(value)
+        if amount is None:
+            self.problem(
+                f"{path}.{key}",
+                f"{json.dumps(value, default=str)} bukan jumlah uang yang sah "
+                "(angka tidak negatif, paling banyak 2 desimal)",
+            )
+        return amount
+
+    def date(self, parent, key, path):
+        value = parent.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str) and ISO_DATE.fullmatch(value.strip()):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.problem(f"{path}.{key}", f"{json.dumps(value, default=str)} bukan tanggal ISO (YYYY-MM-DD)")
+        return None
+
+    def unique(self, seen, code, path, what):
+        """Remember a code; report it when it was already used elsewhere in the file."""
+        if not code:
+            return False
+        if code in seen:
+            self.problem(path, f'kode {what} "{code}" ganda (sudah dipakai di {seen[code]})')
+            return False
+        seen[code] = path
+        return True
+
+    # Document -------------------------------------------------------------------------------------
+
+    def read(self, data):
+        if not isinstance(data, dict):
+            self.problem("$", "dokumen harus berupa objek JSON ({...})")
+            return None
+        fmt = data.get("format")
+        if fmt != FORMAT:
+            message = "wajib diisi" if fmt is None else f"format {json.dumps(fmt, default=str)} tidak didukung"
+            self.problem("$.format", f'{message}; harus "{FORMAT}"')
+        agency, government = self.read_agency(self.mapping(data, "agency", "$", required=True), "$.agency")
+        agency.update(self.read_settings(self.mapping(data, "settings", "$"), "$.settings"))
+        renstra_data = self.mapping(data, "renstra", "$", required=True)
+        renstra = self.read_renstra(renstra_data, "$.renstra")
+        goals, indicators = self.read_goals(renstra_data, "$.renstra", renstra)
+        objectives = self.read_objectives(renstra_data, "$.renstra", {g["code"] for g in goals}, renstra, indicators)
+        lines = []
+        objective_codes = {o["code"] for o in objectives}
+        for program_data, program_path in self.objects(data, "programs", "$"):
+            self.read_line(program_data, program_path, "program", None, objective_codes, renstra, lines, indicators)
+        for position, indicator in enumerate(indicators):
+            indicator["fields"]["position"] = position
+        return {
+            "government": government,
+            "agency": agency,
+            "renstra": renstra,
+            "missions": self.read_missions(renstra_data, "$.renstra"),
+            "goals": goals,
+            "objectives": objectives,
+            "lines": lines,
+            "indicators": indicators,
+            "years": self.read_years(data, "$"),
+        }
+
+    def read_agency(self, data, path):
+        government_data = self.mapping(data, "government", path, required=True)
+        government_path = f"{path}.government"
+        government = {
+            "code": self.slug(government_data, "code", government_path),
+            "name": self.text(government_data, "name", government_path, required=True, max_length=200),
+        }
+        level = government_data.get("level")
+        if level is None:
+            self.problem(f"{government_path}.level", "wajib diisi")
+        government["level"] = self.choice(
+            government_data, "level", government_path, Government.Level.values, "", "tingkat pemerintah daerah"
+        )
+        head = self.mapping(data, "head", path)
+        head_path = f"{path}.head"
+        nip = self.short_value(head, "nip", head_path)
+        if len(nip) > 32:
+            self.problem(f"{head_path}.nip", f"terlalu panjang ({len(nip)} karakter, paling banyak 32)")
+        agency = {
+            "code": self.slug(data, "code", path),
+            "name": self.text(data, "name", path, required=True, max_length=300),
+            "short_name": self.text(data, "short_name", path, max_length=50),
+            "city": self.text(data, "city", path, max_length=100),
+            "head_name": self.text(head, "name", head_path, max_length=200),
+            "head_title": self.text(head, "title", head_path, max_length=300),
+            "head_rank": self.text(head, "rank", head_path, max_length=100),
+            "head_nip": nip,
+        }
+        return agency, government
+
+    def read_settings(self, data, path):
+        cap = data.get("achievement_cap")
+        if cap is not None and (isinstance(cap, bool) or cap not in ACHIEVEMENT_CAPS):
+            self.problem(
+                f"{path}.achievement_cap", f"{json.dumps(cap, default=str)} bukan null, 100, 110, 120 atau 150"
+            )
+            cap = None
+        return {
+            "achievement_cap": int(cap) if cap is not None else None,
+            "efficiency_method": self.choice(
+                data, "efficiency_method", path, EfficiencyMethod.values, EfficiencyMethod.RATIO, "metode efisiensi"
+            ),
+            "category_bands": self.read_category_bands(data.get("category_bands"), f"{path}.category_bands"),
+        }
+
+    def read_category_bands(self, bands, path):
+        if bands is None:
+            return None
+        if not isinstance(bands, list) or not bands:
+            self.problem(path, 'harus null atau daftar [{"min": 91, "label": "Sangat Tinggi"}, ...] yang tidak kosong')
+            return None
+        result = []
+        previous = None
+        for index, band in enumerate(bands):
+            band_path = f"{path}[{index}]"
+            if not isinstance(band, dict):
+                self.problem(band_path, 'harus berupa objek {"min": ..., "label": ...}')
+                continue
+            label = self.text(band, "label", band_path, required=True, max_length=100)
+            minimum = decimal_text(band.get("min"))
+            if minimum is None:
+                self.problem(f"{band_path}.min", f"{json.dumps(band.get('min'), default=str)} bukan angka")
+                continue
+            if previous is not None and Decimal(minimum) >= previous:
+                self.problem(f"{band_path}.min", "batas bawah harus turun dari kategori tertinggi ke terendah")
+            previous = Decimal(minimum)
+            result.append({"min": json_number(minimum), "label": label})
+        return result
+
+    def read_renstra(self, data, path):
+        start = end = None
+        for key in ("start_year", "end_year"):
+            if data.get(key) is None:
+                self.problem(f"{path}.{key}", "wajib diisi")
+        if data.get("start_year") is not None:
+            start = self.year(data["start_year"], f"{path}.start_year")
+        if data.get("end_year") is not None:
+            end = self.year(data["end_year"], f"{path}.end_year")
+        if start and end and start > end:
+            self.problem(f"{path}.end_year", f"tahun akhir {end} sebelum tahun awal {start}")
+            end = None
+        return {
+            "start_year": start,
+            "end_year": end,
+            "vision": self.text(data, "vision", path),
+        }
+
+    def read_missions(self, data, path):
+        missions = []
+        for index, mission in enumerate(self.items(data, "missions", path)):
+            if isinstance(mission, str):
+                missions.append(mission)
+            else:
+                self.problem(f"{path}.missions[{index}]", "harus berupa teks")
+        return missions
+
+    def read_goals(self, data, path, renstra):
+        """The goals, and their indicators as the first of the file's indicators."""
+        seen = {}
+        goals, indicators = [], []
+        for position, (goal, goal_path) in enumerate(self.objects(data, "goals", path)):
+            code = self.text(goal, "code", goal_path, required=True, max_length=SHORT_TEXT, code=True)
+            self.unique(seen, code, f"{goal_path}.code", "tujuan")
+            text = self.text(goal, "text", goal_path, required=True)
+            goals.append({"code": code, "text": text, "position": position})
+            indicators += self.read_indicators(goal, goal_path, ("goal", code), renstra)
+        return goals, indicators
+
+    def read_objectives(self, data, path, goal_codes, renstra, indicators):
+        seen = {}
+        objectives = []
+        for position, (objective, objective_path) in enumerate(self.objects(data, "objectives", path)):
+            code = self.text(objective, "code", objective_path, required=True, max_length=SHORT_TEXT, code=True)
+            self.unique(seen, code, f"{objective_path}.code", "sasaran")
+            goal = self.text(objective, "goal", objective_path, code=True) or None
+            if goal and goal not in goal_codes:
+                self.problem(f"{objective_path}.goal", f'tujuan "{goal}" tidak ada di $.renstra.goals')
+            narratives = {}
+            for year, keyed, year_path in self.by_year(objective, "narratives", objective_path):
+                narratives[year] = self.read_narratives(keyed, year_path)
+            objectives.append(
+                {
+                    "code": code,
+                    "goal": goal,
+                    "text": self.text(objective, "text", objective_path, required=True),
+                    "position": position,
+                    "budgets": self.read_budgets(objective, objective_path),
+                    "narratives": narratives,
+                }
+            )
+            indicators += self.read_indicators(objective, objective_path, ("objective", code), renstra)
+        return objectives
+
+    def read_narratives(self, keyed, path):
+        """``{key: markdown}`` in file order; keys the project does not know are kept too."""
+        if not isinstance(keyed, dict):
+            self.problem(path, "harus berupa objek JSON {bagian: teks}")
+            return []
+        narratives = []
+        for key, text in keyed.items():
+            if not SLUG.fullmatch(key) or len(key) > 64:
+                self.problem(f"{path}.{key}", f'kunci narasi "{key}" hanya boleh berisi huruf, angka, "-" dan "_"')
+            elif text is not None and not isinstance(text, str):
+                self.problem(f"{path}.{key}", "harus berupa teks")
+            elif text is not None:
+                narratives.append((key, text))
+        return narratives
+
+    def read_budgets(self, data, path):
+        budgets = {}
+        for year, budget, budget_path in self.by_year(data, "budgets", path):
+            if not isinstance(budget, dict):
+                self.problem(budget_path, 'harus berupa objek {"budget": ..., "realisation": ...}')
+                continue
+            budgets[year] = {
+                "budget": self.money(budget, "budget", budget_path),
+                "realisation": self.money(budget, "realisation", budget_path),
+                "expense_type": self.choice(
+                    budget, "expense_type", budget_path, ExpenseType.values, "", "jenis belanja"
+                ),
+            }
+        return budgets
+
+    def read_line(self, data, path, level, parent, objective_codes, renstra, lines, indicators):
+        code = self.text(data, "code", path, required=True, max_length=SHORT_TEXT, code=True)
+        self.unique(self.line_paths, code, f"{path}.code", "program/kegiatan")
+        linked = []
+        for index, objective in enumerate(self.items(data, "objectives", path)):
+            if not isinstance(objective, str):
+                self.problem(f"{path}.objectives[{index}]", "harus berupa kode sasaran (teks)")
+            elif objective.strip() not in objective_codes:
+                self.problem(f"{path}.objectives[{index}]", f'sasaran "{objective}" tidak ada di $.renstra.objectives')
+            elif objective.strip() not in linked:
+                linked.append(objective.strip())
+        lines.append(
+            {
+                "code": code,
+                "level": level,
+                "parent": parent,
+                "name": self.text(data, "name", path, required=True),
+                "position": len(lines),
+                "objectives": linked,
+                "budgets": self.read_budgets(data, path),
+            }
+        )
+        indicators += self.read_indicators(data, path, ("budget_line", code), renstra)
+        children_key = LINE_CHILDREN.get(level)
+        if children_key:
+            for child, child_path in self.objects(data, children_key, path):
+                self.read_line(child, child_path, CHILD_LEVEL[level], code, objective_codes, renstra, lines, indicators)
+
+    def read_indicators(self, owner, path, owned_by, renstra):
+        indicators = []
+        for data, indicator_path in self.objects(owner, "indicators", path):
+            code = self.text(data, "code", indicator_path, required=True, max_length=SHORT_TEXT, code=True)
+            self.unique(self.indicator_paths, code, f"{indicator_path}.code", "indikator")
+            indicators.append(
+                {
+                    "code": code,
+                    "owner": owned_by,
+                    "fields": {
+                        "name": self.text(data, "name", indicator_path, required=True),
+                        "unit": self.text(data, "unit", indicator_path, max_length=SHORT_TEXT),
+                        "direction": self.choice(
+                            data, "direction", indicator_path, Indicator.Direction.values, "higher", "arah"
+                        ),
+                        "scale": self.read_scale(data.get("scale"), f"{indicator_path}.scale"),
+                        "formula": self.text(data, "formula", indicator_path),
+                        "data_source": self.text(data, "data_source", indicator_path),
+                        "national_standard": self.short_value(data, "national_standard", indicator_path),
+                        "baseline": self.short_value(data, "baseline", indicator_path),
+                    },
+                    "targets": self.read_targets(data, indicator_path, renstra),
+                    "realisations": self.read_realisations(data, indicator_path),
+                }
+            )
+        return indicators
+
+    def read_scale(self, scale, path):
+        if scale is None or scale in STANDARD_SCALES:
+            return scale
+        if not isinstance(scale, list) or not scale:
+            self.problem(path, 'harus null, "sakip", "ikm", atau daftar predikat dari terendah')
+            return None
+        grades = []
+        result = []
+        previous = None
+        for index, entry in enumerate(scale):
+            entry_path = f"{path}[{index}]"
+            if isinstance(entry, dict):
+                grade = entry.get("grade")
+                minimum = decimal_text(entry.get("min"))
+                if minimum is None:
+                    self.problem(f"{entry_path}.min", f"{json.dumps(entry.get('min'), default=str)} bukan angka")
+                elif previous is not None and Decimal(minimum) <= previous:
+                    self.problem(f"{entry_path}.min", "batas bawah harus naik dari predikat terendah ke tertinggi")
+                if minimum is not None:
+                    previous = Decimal(minimum)
+                    entry = {"grade": grade, "min": json_number(minimum)}
+                entry_path = f"{entry_path}.grade"
+            else:
+                grade = entry
+            if not isinstance(grade, str) or not GRADE.fullmatch(grade.strip()) or len(grade) > SHORT_TEXT:
+                self.problem(entry_path, f"{json.dumps(grade, default=str)} bukan predikat (huruf atau kata)")
+                continue
+            if grade in grades:
+                self.problem(entry_path, f'predikat "{grade}" ganda')
+            grades.append(grade)
+            result.append(entry)
+        if len({type(entry) for entry in scale}) > 1:
+            self.problem(path, 'semua predikat harus sama bentuknya: teks, atau objek {"grade": ..., "min": ...}')
+        return result
+
+    def target_values(self, data, key, path, renstra):
+        values = {}
+        for year, value, value_path in self.by_year(data, key, path):
+            if (
+                renstra["start_year"]
+                and renstra["end_year"]
+                and not (renstra["start_year"] <= year <= renstra["end_year"])
+            ):
+                self.problem(
+                    value_path,
+                    f"tahun {year} di luar periode Renstra {renstra['start_year']}–{renstra['end_year']}",
+                )
+                continue
+            if value is None:
+                continue
+            text = value_text(value, allow_range=True)
+            if text is None:
+                self.problem(
+                    value_path,
+                    f'{json.dumps(value, default=str)} bukan angka, rentang "a-b", atau predikat skala',
+                )
+                continue
+            values[year] = text
+        return values
+
+    def read_targets(self, data, path, renstra):
+        renstra_values = self.target_values(data, "targets", path, renstra)
+        agreement_values = self.target_values(data, "agreement_targets", path, renstra)
+        reasons = {}
+        for year, reason, reason_path in self.by_year(data, "agreement_reasons", path):
+            if not isinstance(reason, str):
+                self.problem(reason_path, "harus berupa teks")
+            elif year not in renstra_values and year not in agreement_values:
+                self.problem(reason_path, f"tidak ada target tahun {year} yang dapat diberi alasan")
+            else:
+                reasons[year] = reason
+        return {
+            year: {
+                "renstra_value": renstra_values.get(year, ""),
+                "agreement_value": agreement_values.get(year, ""),
+                "agreement_reason": reasons.get(year, ""),
+            }
+            for year in sorted(renstra_values.keys() | agreement_values.keys())
+        }
+
+    def realised_value(self, data, key, path):
+        value = data.get(key)
+        if value is None:
+            return ""
+        text = value_text(value, allow_range=False)
+        if text is None:
+            self.problem(f"{path}.{key}", f"{json.dumps(value, default=str)} bukan angka atau predikat skala")
+            return ""
+        return text
+
+    def read_realisations(self, data, path):
+        realisations = {}
+        for year, realisation, realisation_path in self.by_year(data, "realisations", path):
+            if not isinstance(realisation, dict):
+                self.problem(realisation_path, 'harus berupa objek {"value": ..., "status": ...}')
+                continue
+            fields = {
+                "value": self.realised_value(realisation, "value", realisation_path),
+                "status": self.choice(
+                    realisation, "status", realisation_path, Realisation.Status.values, "final", "status"
+                ),
+                "evidence": self.text(realisation, "evidence", realisation_path),
+                "evidence_date": self.date(realisation, "evidence_date", realisation_path),
+                "note": self.text(realisation, "note", realisation_path),
+            }
+            quarters = self.mapping(realisation, "quarters", realisation_path)
+            quarters_path = f"{realisation_path}.quarters"
+            for key in quarters:
+                if key not in ("1", "2", "3", "4"):
+                    self.problem(f"{quarters_path}.{key}", f'triwulan "{key}" tidak dikenal ("1" sampai "4")')
+            for quarter in range(1, 5):
+                fields[f"q{quarter}"] = self.realised_value(quarters, str(quarter), quarters_path)
+            realisations[year] = fields
+        return realisations
+
+    def read_years(self, data, path):
+        years = {}
+        for year, report, year_path in self.by_year(data, "years", path):
+            if not isinstance(report, dict):
+                self.problem(year_path, "harus berupa objek JSON ({...})")
+                continue
+            total = self.mapping(report, "budget_total", year_path)
+            total_path = f"{year_path}.budget_total"
+            by_type = {}
+            for entry, entry_path in self.objects(report, "budget_by_type", year_path):
+                expense_type = entry.get("type")
+                if expense_type is None:
+                    self.problem(f"{entry_path}.type", "wajib diisi")
+                    continue
+                expense_type = self.choice(entry, "type", entry_path, ExpenseType.values, None, "jenis belanja")
+                if expense_type in by_type:
+                    self.problem(f"{entry_path}.type", f'jenis belanja "{expense_type}" ganda')
+                elif expense_type:
+                    by_type[expense_type] = {
+                        "budget": self.money(entry, "budget", entry_path),
+                        "realisation": self.money(entry, "realisation", entry_path),
+                    }
+            narratives_path = f"{year_path}.narratives"
+            narratives = report.get("narratives")
+            years[year] = {
+                "fields": {
+                    "signed_city": self.text(report, "signed_city", year_path, max_length=100),
+                    "signed_date": self.date(report, "signed_date", year_path),
+                    "budget_total": self.money(total, "budget", total_path),
+                    "realisation_total": self.money(total, "realisation", total_path),
+                },
+                "by_type": by_type,
+                "narratives": [] if narratives is None else self.read_narratives(narratives, narratives_path),
+            }
+        return years
+
+
+class _Writer:
+    """Writes a clean plan as an upsert on natural keys, deleting what the file no longer holds.
+
+    Stale rows are deleted only at the end, children before owners: an indicator that moves from a
+    removed objective to another one is updated first, so the cascade of the removal cannot take it.
+    """
+
+    def __init__(self, plan, result):
+        self.plan = plan
+        self.result = result
+        self.stale = []
+
+    def write(self):
+        government = self.write_government()
+        self.agency = self.write_agency(government)
+        self.renstra = self.write_renstra()
+        self.write_missions()
+        goals = self.write_goals()
+        objectives = self.write_objectives(goals)
+        lines = self.write_lines()
+        self.write_line_objectives(lines, objectives)
+        indicators = self.write_indicators(goals, objectives, lines)
+        self.write_targets(indicators)
+        self.write_realisations(indicators)
+        self.write_figures(lines, objectives)
+        self.write_objective_narratives(objectives)
+        self.write_years()
+        for kind, model, pks in reversed(self.stale):
+            model.objects.filter(pk__in=pks).delete()
+            self.result.deleted[kind] += len(pks)
+        return self.result
+
+    def sync(self, kind, model, existing, wanted, *, prune=True):
+        """Create, update or (later) delete rows of one kind so that they are exactly ``wanted``.
+
+        ``existing`` and ``wanted`` map a natural key to a row and to its field values (attnames).
+        Returns the row of every wanted key, new rows with their ids.
+        """
+        rows, new, changed, changed_fields = {}, [], [], set()
+        for key, values in wanted.items():
+            row = existing.get(key)
+            if row is None:
+                row = model(**values)
+                new.append(row)
+            else:
+                differing = [name for name, value in values.items() if getattr(row, name) != value]
+                for name in differing:
+                    setattr(row, name, values[name])
+                if differing:
+                    changed.append(row)
+                    changed_fields.update(differing)
+            rows[key] = row
+        model.objects.bulk_create(new)
+        if changed:
+            model.objects.bulk_update(changed, sorted(changed_fields))
+        self.result.created[kind] += len(new)
+        self.result.updated[kind] += len(changed)
+        if prune:
+            self.prune(kind, model, existing, wanted)
+        return rows
+
+    def prune(self, kind, model, existing, wanted):
+        pks = [row.pk for key, row in existing.items() if key not in wanted]
+        if pks:
+            self.stale.append((kind, model, pks))
+
+    def save_one(self, kind, row, values):
+        """Create or update one row through ``save()`` (which may keep other rows in step)."""
+        if row.pk is None:
+            row.save()
+            self.result.created[kind] += 1
+            return row
+        differing = [name for name, value in values.items() if getattr(row, name) != value]
+        if differing:
+            for name in differing:
+                setattr(row, name, values[name])
+            row.save()
+            self.result.updated[kind] += 1
+        return row
+
+    def write_government(self):
+        values = self.plan["government"]
+        row = Government.objects.filter(code=values["code"]).first() or Government(**values)
+        return self.save_one("government", row, values)
+
+    def write_agency(self, government):
+        values = {**self.plan["agency"], "government_id": government.pk}
+        row = Agency.objects.filter(code=values["code"]).first() or Agency(**values)
+        return self.save_one("agency", row, values)
+
+    def write_renstra(self):
+        values = {"agency_id": self.agency.pk, **self.plan["renstra"]}
+        replaced = self.agency.renstras.filter(
+            start_year__lte=values["end_year"], end_year__gte=values["start_year"]
+        ).exclude(start_year=values["start_year"])
+        count = replaced.count()
+        if count:
+            replaced.delete()
+            self.result.deleted["renstra"] += count
+        row = self.agency.renstras.filter(start_year=values["start_year"]).first() or Renstra(**values)
+        return self.save_one("renstra", row, values)
+
+    def write_missions(self):
+        existing = {m.position: m for m in self.renstra.missions.all()}
+        wanted = {
+            position: {"renstra_id": self.renstra.pk, "position": position, "text": text}
+            for position, text in enumerate(self.plan["missions"])
+        }
+        self.sync("mission", Mission, existing, wanted)
+
+    def write_goals(self):
+        existing = {g.code: g for g in self.renstra.goals.all()}
+        wanted = {g["code"]: {"renstra_id": self.renstra.pk, **g} for g in self.plan["goals"]}
+        return self.sync("goal", Goal, existing, wanted)
+
+    def write_objectives(self, goals):
+        existing = {o.code: o for o in self.renstra.objectives.all()}
+        wanted = {
+            o["code"]: {
+                "renstra_id": self.renstra.pk,
+                "goal_id": goals[o["goal"]].pk if o["goal"] else None,
+                "code": o["code"],
+                "text": o["text"],
+                "position": o["position"],
+            }
+            for o in self.plan["objectives"]
+        }
+        return self.sync("objective", Objective, existing, wanted)
+
+    def write_lines(self):
+        """Lines level by level, so that every parent has its id before its children refer to it."""
+        existing = {line.code: line for line in self.agency.budget_lines.all()}
+        rows = {}
+        for level in BudgetLine.Level.values:
+            wanted = {
+                line["code"]: {
+                    "agency_id": self.agency.pk,
+                    "parent_id": rows[line["parent"]].pk if line["parent"] else None,
+                    "level": level,
+                    "code": line["code"],
+                    "name": line["name"],
+                    "position": line["position"],
+                }
+                for line in self.plan["lines"]
+                if line["level"] == level
+            }
+            rows |= self.sync("budget_line", BudgetLine, existing, wanted, prune=False)
+        self.prune("budget_line", BudgetLine, existing, rows)
+        return rows
+
+    def write_line_objectives(self, lines, objectives):
+        through = BudgetLine.objectives.through
+        existing = {
+            (link.budgetline_id, link.objective_id): link
+            for link in through.objects.filter(budgetline__agency=self.agency)
+        }
+        wanted = {}
+        for line in self.plan["lines"]:
+            for code in line["objectives"]:
+                key = (lines[line["code"]].pk, objectives[code].pk)
+                wanted[key] = {"budgetline_id": key[0], "objective_id": key[1]}
+        self.sync("line_objective", through, existing, wanted)
+
+    def write_indicators(self, goals, objectives, lines):
+        owners = {"goal": goals, "objective": objectives, "budget_line": lines}
+        existing = {i.code: i for i in self.agency.indicators.all()}
+        wanted = {}
+        for indicator in self.plan["indicators"]:
+            kind, code = indicator["owner"]
+            wanted[indicator["code"]] = {
+                "agency_id": self.agency.pk,
+                "code": indicator["code"],
+                "goal_id": None,
+                "objective_id": None,
+                "budget_line_id": None,
+                f"{kind}_id": owners[kind][code].pk,
+                **indicator["fields"],
+            }
+        return self.sync("indicator", Indicator, existing, wanted)
+
+    def write_targets(self, indicators):
+        years = {y.year: y for y in RenstraYear.objects.filter(renstra=self.renstra)}
+        existing = {
+            (t.indicator_id, t.renstra_year_id): t
+            for t in Target.objects.filter(indicator__agency=self.agency, renstra_year__renstra=self.renstra)
+        }
+        wanted = {}
+        for indicator in self.plan["indicators"]:
+            indicator_id = indicators[indicator["code"]].pk
+            for year, values in indicator["targets"].items():
+                key = (indicator_id, years[year].pk)
+                wanted[key] = {"indicator_id": key[0], "renstra_year_id": key[1], **values}
+        self.sync("target", Target, existing, wanted)
+
+    def write_realisations(self, indicators):
+        existing = {(r.indicator_id, r.year): r for r in Realisation.objects.filter(indicator__agency=self.agency)}
+        wanted = {}
+        for indicator in self.plan["indicators"]:
+            indicator_id = indicators[indicator["code"]].pk
+            for year, values in indicator["realisations"].items():
+                wanted[(indicator_id, year)] = {"indicator_id": indicator_id, "year": year, **values}
+        self.sync("realisation", Realisation, existing, wanted)
+
+    def write_figures(self, lines, objectives):
+        existing = {(f.line_id, f.year): f for f in BudgetFigure.objects.filter(line__agency=self.agency)}
+        wanted = {}
+        for line in self.plan["lines"]:
+            line_id = lines[line["code"]].pk
+            for year, values in line["budgets"].items():
+                wanted[(line_id, year)] = {"line_id": line_id, "year": year, **values}
+        self.sync("budget_figure", BudgetFigure, existing, wanted)
+
+        existing = {
+            (b.objective_id, b.year): b for b in ObjectiveBudget.objects.filter(objective__renstra=self.renstra)
+        }
+        wanted = {}
+        for objective in self.plan["objectives"]:
+            objective_id = objectives[objective["code"]].pk
+            for year, values in objective["budgets"].items():
+                wanted[(objective_id, year)] = {"objective_id": objective_id, "year": year, **values}
+        self.sync("objective_budget", ObjectiveBudget, existing, wanted)
+
+    def write_objective_narratives(self, objectives):
+        existing = {
+            (n.objective_id, n.year, n.key): n
+            for n in ObjectiveNarrative.objects.filter(objective__renstra=self.renstra)
+        }
+        wanted = {}
+        for objective in self.plan["objectives"]:
+            objective_id = objectives[objective["code"]].pk
+            for year, narratives in objective["narratives"].items():
+                for position, (key, text) in enumerate(narratives):
+                    wanted[(objective_id, year, key)] = {
+                        "objective_id": objective_id,
+                        "year": year,
+                        "key": key,
+                        "text": text,
+                        "position": position,
+                    }
+        self.sync("objective_narrative", ObjectiveNarrative, existing, wanted)
+
+    def write_years(self):
+        existing = {r.year: r for r in self.agency.report_years.all()}
+        wanted = {
+            year: {"agency_id": self.agency.pk, "year": year, **report["fields"]}
+            for year, report in self.plan["years"].items()
+        }
+        report_years = self.sync("report_year", ReportYear, existing, wanted)
+
+        existing = {
+            (e.report_year_id, e.expense_type): e
+            for e in ExpenseTypeBudget.objects.filter(report_year__agency=self.agency)
+        }
+        wanted = {}
+        for year, report in self.plan["years"].items():
+            report_year_id = report_years[year].pk
+            for expense_type, values in report["by_type"].items():
+                wanted[(report_year_id, expense_type)] = {
+                    "report_year_id": report_year_id,
+                    "expense_type": expense_type,
+                    **values,
+                }
+        self.sync("expense_type_budget", ExpenseTypeBudget, existing, wanted)
+
+        existing = {(n.report_year_id, n.key): n for n in Narrative.objects.filter(report_year__agency=self.agency)}
+        wanted = {}
+        for year, report in self.plan["years"].items():
+            report_year_id = report_years[year].pk
+            for position, (key, text) in enumerate(report["narratives"]):
+                wanted[(report_year_id, key)] = {
+                    "report_year_id": report_year_id,
+                    "key": key,
+                    "text": text,
+                    "position": position,
+                }
+        self.sync("narrative", Narrative, existing, wanted)
