@@ -131,10 +131,7 @@ class Scale:
 SAKIP = Scale(
     "sakip",
     ("D", "C", "CC", "B", "BB", "A", "AA"),
-    tuple(
-        (g, Decimal(m), False)
-        for g, m in (("AA", 90), ("A", 80), ("BB", 70), ("B", 60), ("CC", 50), ("C", 30))
-    ),
+    tuple((g, Decimal(m), False) for g, m in (("AA", 90), ("A", 80), ("BB", 70), ("B", 60), ("CC", 50), ("C", 30))),
 )
 IKM = Scale(
     "ikm",
@@ -151,7 +148,7 @@ def scale_problems(spec):
     if isinstance(spec, str):
         return [f'Skala "{spec}" tidak dikenal: gunakan "sakip", "ikm", atau daftar predikat.']
     if not isinstance(spec, list) or not spec:
-        return ["Skala harus kosong, \"sakip\", \"ikm\", atau daftar predikat dari terendah."]
+        return ['Skala harus kosong, "sakip", "ikm", atau daftar predikat dari terendah.']
     if all(isinstance(g, str) and g.strip() for g in spec):
         grades = [g.strip().casefold() for g in spec]
     elif all(isinstance(g, dict) for g in spec):
@@ -172,7 +169,7 @@ def scale_problems(spec):
             if present != sorted(present) or len(set(present)) != len(present):
                 return ["Batas bawah predikat harus naik dari predikat terendah ke tertinggi."]
     else:
-        return ["Daftar predikat berisi teks, atau objek {\"grade\": ..., \"min\": ...}."]
+        return ['Daftar predikat berisi teks, atau objek {"grade": ..., "min": ...}.']
     if len(set(grades)) != len(grades):
         return ["Nama predikat dalam skala tidak boleh berulang."]
     return []
@@ -368,11 +365,16 @@ def category(achievement_value, bands=DEFAULT_CATEGORY_BANDS):
 # --- Budget: absorption, tree sums, efficiency --------------------------------------------------------
 
 
+def percent_of(part, whole):
+    """part / whole × 100; None when either is unknown or the whole is 0."""
+    if part is None or whole is None or whole == 0:
+        return None
+    return part / whole * HUNDRED
+
+
 def absorption(budget, realisation):
     """Serapan = realisasi / pagu × 100; None without a realisation or with a pagu of 0."""
-    if budget is None or realisation is None or budget == 0:
-        return None
-    return realisation / budget * HUNDRED
+    return percent_of(realisation, budget)
 
 
 def sum_known(values):

@@ -1,0 +1,260 @@
+"""The data of one agency as plain values, loaded in a fixed number of queries.
+
+The rules and the finding rules work on these dataclasses only, never on the ORM, so they can be
+tested exhaustively without a database and cost the same whatever the size of the agency.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from agencies.models import Agency, ReportYear
+from budgets.models import BudgetFigure, BudgetLine, ExpenseType, ObjectiveBudget
+from indicators.models import Indicator, Objective, ObjectiveNarrative, Realisation, Renstra, Target
+
+EXPENSE_TYPE_ORDER = {kind: position for position, kind in enumerate(ExpenseType.values)}
+
+
+@dataclass(frozen=True)
+class TargetData:
+    renstra: str | None
+    agreement: str | None
+    agreement_reason: str = ""
+
+
+@dataclass(frozen=True)
+class RealisationData:
+    value: str | None
+    status: str = "final"
+    evidence: str = ""
+    evidence_date: date | None = None
+    note: str = ""
+    quarters: tuple = (None, None, None, None)
+
+
+@dataclass(frozen=True)
+class Money:
+    budget: Decimal | None
+    realisation: Decimal | None
+    expense_type: str = ""
+
+
+@dataclass
+class IndicatorData:
+    code: str
+    name: str
+    unit: str = ""
+    direction: str = "higher"
+    scale: object = None
+    formula: str = ""
+    data_source: str = ""
+    national_standard: str | None = None
+    goal: str | None = None
+    objective: str | None = None
+    budget_line: str | None = None
+    targets: dict[int, TargetData] = field(default_factory=dict)
+    realisations: dict[int, RealisationData] = field(default_factory=dict)
+
+
+@dataclass
+class GoalData:
+    code: str
+    text: str
+    indicators: list[IndicatorData] = field(default_factory=list)
+
+
+@dataclass
+class ObjectiveData:
+    code: str
+    text: str
+    goal: str | None = None
+    indicators: list[IndicatorData] = field(default_factory=list)
+    budgets: dict[int, Money] = field(default_factory=dict)
+    narratives: dict[int, dict[str, str]] = field(default_factory=dict)
+
+
+@dataclass
+class LineData:
+    """A budget line; ``lines`` of a snapshot lists them parents first, in the order of the file."""
+
+    code: str
+    name: str
+    level: str
+    parent: str | None = None
+    objectives: tuple[str, ...] = ()
+    figures: dict[int, Money] = field(default_factory=dict)
+    indicators: list[IndicatorData] = field(default_factory=list)
+
+
+@dataclass
+class YearData:
+    year: int
+    signed_city: str = ""
+    signed_date: date | None = None
+    budget_total: Decimal | None = None
+    realisation_total: Decimal | None = None
+    status: str = "draft"
+    expense_types: list[tuple[str, Money]] = field(default_factory=list)
+    narratives: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class AgencySnapshot:
+    code: str
+    name: str
+    government_name: str = ""
+    government_level: str = ""
+    head_nip: str = ""
+    achievement_cap: int | None = None
+    efficiency_method: str = "ratio"
+    category_bands: list | None = None
+    start_year: int | None = None
+    end_year: int | None = None
+    goals: list[GoalData] = field(default_factory=list)
+    objectives: list[ObjectiveData] = field(default_factory=list)
+    lines: list[LineData] = field(default_factory=list)
+    years: dict[int, YearData] = field(default_factory=dict)
+
+
+def _text(value):
+    return value if value else None
+
+
+def renstra_for_year(agency, year):
+    """The Renstra whose period covers the year, else the latest one that started before it."""
+    renstras = list(Renstra.objects.filter(agency=agency).order_by("-start_year"))
+    covering = [r for r in renstras if r.start_year <= year <= r.end_year]
+    if covering:
+        return covering[0]
+    return next((r for r in renstras if r.start_year <= year), None)
+
+
+def load_snapshot(agency: Agency, year: int) -> AgencySnapshot:
+    """Everything the rules need about one agency for a report year, in a fixed number of queries."""
+    agency = Agency.objects.select_related("government").get(pk=agency.pk)
+    renstra = renstra_for_year(agency, year)
+    snapshot = AgencySnapshot(
+        code=agency.code,
+        name=agency.name,
+        government_name=agency.government.name,
+        government_level=agency.government.level,
+        head_nip=agency.head_nip,
+        achievement_cap=agency.achievement_cap,
+        efficiency_method=agency.efficiency_method,
+        category_bands=agency.category_bands,
+        start_year=renstra.start_year if renstra else None,
+        end_year=renstra.end_year if renstra else None,
+    )
+
+    renstra_pk = renstra.pk if renstra else None
+    indicators = {}
+    by_owner = defaultdict(list)
+    rows = Indicator.objects.filter(agency=agency).select_related("goal", "objective", "budget_line")
+    for row in rows.order_by("position", "id"):
+        if row.goal_id:
+            owner, current = ("goal", row.goal_id), row.goal.renstra_id == renstra_pk
+        elif row.objective_id:
+            owner, current = ("objective", row.objective_id), row.objective.renstra_id == renstra_pk
+        else:
+            owner, current = ("line", row.budget_line_id), True
+        if not current:
+            continue
+        indicators[row.pk] = IndicatorData(
+            code=row.code,
+            name=row.name,
+            unit=row.unit,
+            direction=row.direction,
+            scale=row.scale,
+            formula=row.formula,
+            data_source=row.data_source,
+            national_standard=_text(row.national_standard),
+            goal=row.goal.code if row.goal_id else None,
+            objective=row.objective.code if row.objective_id else None,
+            budget_line=row.budget_line.code if row.budget_line_id else None,
+        )
+        by_owner[owner].append(indicators[row.pk])
+    targets = Target.objects.filter(indicator__agency=agency).select_related("renstra_year")
+    for t in targets.order_by("renstra_year__year"):
+        if t.indicator_id in indicators:
+            indicators[t.indicator_id].targets[t.renstra_year.year] = TargetData(
+                _text(t.renstra_value), _text(t.agreement_value), t.agreement_reason
+            )
+    for r in Realisation.objects.filter(indicator__agency=agency).order_by("year"):
+        if r.indicator_id in indicators:
+            indicators[r.indicator_id].realisations[r.year] = RealisationData(
+                value=_text(r.value),
+                status=r.status,
+                evidence=r.evidence,
+                evidence_date=r.evidence_date,
+                note=r.note,
+                quarters=(_text(r.q1), _text(r.q2), _text(r.q3), _text(r.q4)),
+            )
+    if renstra:
+        for goal in renstra.goals.order_by("position", "id"):
+            snapshot.goals.append(GoalData(goal.code, goal.text, by_owner[("goal", goal.pk)]))
+        objectives = {}
+        for objective in Objective.objects.filter(renstra=renstra).select_related("goal").order_by("position", "id"):
+            objectives[objective.pk] = ObjectiveData(
+                objective.code,
+                objective.text,
+                objective.goal.code if objective.goal_id else None,
+                by_owner[("objective", objective.pk)],
+            )
+        for b in ObjectiveBudget.objects.filter(objective__renstra=renstra):
+            objectives[b.objective_id].budgets[b.year] = Money(b.budget, b.realisation, b.expense_type)
+        for n in ObjectiveNarrative.objects.filter(objective__renstra=renstra).order_by("position", "id"):
+            objectives[n.objective_id].narratives.setdefault(n.year, {})[n.key] = n.text
+        snapshot.objectives = list(objectives.values())
+
+    lines = {}
+    objective_codes = {o.pk: o.code for o in Objective.objects.filter(renstra=renstra)} if renstra else {}
+    links = defaultdict(list)
+    for link in BudgetLine.objectives.through.objects.filter(budgetline__agency=agency).order_by("id"):
+        if link.objective_id in objective_codes:
+            links[link.budgetline_id].append(objective_codes[link.objective_id])
+    rows = list(BudgetLine.objects.filter(agency=agency).order_by("position", "id"))
+    codes = {row.pk: row.code for row in rows}
+    for row in rows:
+        lines[row.pk] = LineData(
+            row.code,
+            row.name,
+            row.level,
+            codes.get(row.parent_id),
+            tuple(links[row.pk]),
+            indicators=by_owner[("line", row.pk)],
+        )
+    for f in BudgetFigure.objects.filter(line__agency=agency):
+        lines[f.line_id].figures[f.year] = Money(f.budget, f.realisation, f.expense_type)
+    snapshot.lines = _parents_first(list(lines.values()))
+
+    for ry in ReportYear.objects.filter(agency=agency).prefetch_related("expense_type_budgets", "narratives"):
+        snapshot.years[ry.year] = YearData(
+            year=ry.year,
+            signed_city=ry.signed_city,
+            signed_date=ry.signed_date,
+            budget_total=ry.budget_total,
+            realisation_total=ry.realisation_total,
+            status=ry.status,
+            expense_types=[(e.expense_type, Money(e.budget, e.realisation)) for e in ry.expense_type_budgets.all()],
+            narratives={n.key: n.text for n in sorted(ry.narratives.all(), key=lambda n: (n.position, n.pk))},
+        )
+    return snapshot
+
+
+def _parents_first(lines):
+    """Depth-first order: each program, then its activities, each followed by its sub-activities."""
+    children = defaultdict(list)
+    for line in lines:
+        children[line.parent].append(line)
+    ordered = []
+
+    def visit(parent):
+        for line in children[parent]:
+            ordered.append(line)
+            visit(line.code)
+
+    visit(None)
+    return ordered
