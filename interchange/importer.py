@@ -78,7 +78,7 @@ class ImportResult:
 
     @property
     def changed(self):
-        return bool(self.created or self.updated or self.deleted)
+        return any(sum(counts.values()) for counts in (self.created, self.updated, self.deleted))
 
     def __str__(self):
         return (
@@ -771,8 +771,8 @@ class _Writer:
         model.objects.bulk_create(new)
         if changed:
             model.objects.bulk_update(changed, sorted(changed_fields))
-        self.result.created[kind] += len(new)
-        self.result.updated[kind] += len(changed)
+        self.result.created.update({kind: len(new)} if new else {})
+        self.result.updated.update({kind: len(changed)} if changed else {})
         if prune:
             self.prune(kind, model, existing, wanted)
         return rows
