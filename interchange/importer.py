@@ -63,7 +63,7 @@ class LakipFileError(Exception):
     def __init__(self, problems, source="<dokumen>"):
         self.problems = list(problems)
         self.source = source
-        super().__init__(f"{source}: {len(self.problems)} masalah")
+        super().__init__("\n".join(f"{source}: {problem}" for problem in self.problems))
 
 
 @dataclass
