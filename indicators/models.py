@@ -173,7 +173,7 @@ class Indicator(models.Model):
     )
     code = models.CharField("kode", max_length=64)
     name = models.TextField("nama indikator")
-    unit = models.CharField("satuan", max_length=64, blank=True)
+    unit = models.CharField("satuan", max_length=200, blank=True)
     direction = models.CharField("arah", max_length=8, choices=Direction.choices, default=Direction.HIGHER)
     scale = models.JSONField(
         "skala predikat",
@@ -183,8 +183,8 @@ class Indicator(models.Model):
     )
     formula = models.TextField("formula / definisi operasional", blank=True)
     data_source = models.TextField("sumber data", blank=True)
-    national_standard = models.CharField("standar nasional", max_length=64, blank=True)
-    baseline = models.CharField("kondisi awal", max_length=64, blank=True)
+    national_standard = models.CharField("standar nasional", max_length=255, blank=True)
+    baseline = models.CharField("kondisi awal", max_length=255, blank=True)
     position = models.PositiveIntegerField("urutan", default=0)
 
     class Meta:
