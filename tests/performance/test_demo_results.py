@@ -4,6 +4,8 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from performance.numbers import plain
 from performance.results import agency_results
@@ -150,3 +152,11 @@ def test_export_results_writes_the_spec_document(import_demo, tmp_path):
 def test_export_results_refuses_an_unknown_agency(db):
     with pytest.raises(CommandError, match="tidak ditemukan"):
         call_command("export_results", agency="nope", year=2024)
+
+
+def test_results_cost_the_same_number_of_queries_whatever_the_agency_size(import_demo, django_assert_num_queries):
+    small, large = import_demo("bengkalis-2024"), import_demo("belitung-timur-2024")
+    with CaptureQueriesContext(connection) as small_queries:
+        agency_results(agency=small, year=2024)
+    with django_assert_num_queries(len(small_queries)):
+        agency_results(agency=large, year=2024)
