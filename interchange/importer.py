@@ -135,8 +135,14 @@ def decimal_text(value):
     return None
 
 
+def is_grade(text):
+    """A grade is a word starting with a capital (``BB``, ``A``, ``Baik``, ``WTP``): grades are written
+    that way, while lowercase text where a value belongs is a typing slip rather than a grade."""
+    return len(text) <= SHORT_TEXT and bool(GRADE.fullmatch(text)) and text[0].isupper()
+
+
 def value_text(value, *, allow_range):
-    """A target or realisation as stored: a number, a range ``a-b`` (a ≤ b) or a grade token; None if none."""
+    """A target or realisation as stored: a number, a range ``a-b`` (a ≤ b) or a grade; None if none."""
     number = decimal_text(value)
     if number is not None:
         return number
@@ -148,7 +154,7 @@ def value_text(value, *, allow_range):
     match = RANGE.fullmatch(text)
     if match:
         return text if allow_range and Decimal(match[1]) <= Decimal(match[2]) else None
-    return text if GRADE.fullmatch(text) else None
+    return text if is_grade(text) else None
 
 
 def money(value):
@@ -588,7 +594,7 @@ class _Reader:
                 entry_path = f"{entry_path}.grade"
             else:
                 grade = entry
-            if not isinstance(grade, str) or not GRADE.fullmatch(grade.strip()) or len(grade) > SHORT_TEXT:
+            if not isinstance(grade, str) or not is_grade(grade):
                 self.problem(entry_path, f"{json.dumps(grade, default=str)} bukan predikat (huruf atau kata)")
                 continue
             if grade in grades:
@@ -615,13 +621,13 @@ class _Reader:
             if value is None:
                 continue
             text = value_text(value, allow_range=True)
-            if text is None:
-                self.problem(
-                    value_path,
-                    f'{json.dumps(value, default=str)} bukan angka, rentang "a-b", atau predikat skala',
-                )
-                continue
-            values[year] = text
+            if text is not None:
+                values[year] = text
+            elif isinstance(value, str) and RANGE.fullmatch(value.strip()):
+                self.problem(value_path, f'rentang "{value}" terbalik: batas bawah harus ≤ batas atas')
+            else:
+                message = f'{json.dumps(value, default=str)} bukan angka, rentang "a-b", atau predikat skala'
+                self.problem(value_path, message)
         return values
 
     def read_targets(self, data, path, renstra):
