@@ -350,29 +350,36 @@ _NOT_A_NAME = {
 }  # fmt: skip
 
 
-def _own_region_words(government_name):
-    """The words of the agency's own region: "Pemerintah Kabupaten Belitung Timur" → ["belitung", "timur"]."""
+def _own_region_name(government_name):
+    """The agency's own region name: "Pemerintah Kabupaten Belitung Timur" → "belitung timur"."""
     match = re.search(rf"{_REGION_LEVEL}\s+(.+)$", government_name)
-    name = match.group(1) if match else government_name.removeprefix("Pemerintah").strip()
-    return name.casefold().split()
+    name = match.group(1) if match else government_name.removeprefix("Pemerintah")
+    return " ".join(name.casefold().split())
+
+
+def _names_own_region(text, start, own):
+    """Whether the text at ``start`` reads the own region's name (whatever its case and spacing), as a
+    whole word: "Pangkajene dan Kepulauan" is one name even with its lower-case "dan"."""
+    following = " ".join(text[start : start + 2 * len(own) + 10].split()).casefold()
+    return following.startswith(own) and not following[len(own) : len(own) + 1].isalpha()
 
 
 def narrative_mentions_other_region(snapshot, results):
     """A narrative naming a kabupaten, kota or provinsi other than the agency's own.
 
     The name is the run of capitalised words after the level word, on one line. It is the agency's own
-    when it starts with the own region's words ("Kabupaten Bengkalis Nomor ..." is Bengkalis), so a
+    when the text there reads the own region's name ("Kabupaten Bengkalis Nomor ..." is Bengkalis), so a
     misspelling of the own name ("Belitang Timur", "Begkulu") is reported too: it is wrong in a signed
     report. Words that cannot start a name ("Provinsi Kepegawaian Daerah ...") are skipped.
     """
-    own = _own_region_words(snapshot.government_name)
+    own = _own_region_name(snapshot.government_name)
     for subject, key, text in _narratives(snapshot, results.year):
         seen = set()
         for match in _REGION.finditer(text):
             words = match.group("name").split()
             if words[0] in _NOT_A_NAME:
                 continue
-            if [w.casefold() for w in words[: len(own)]] == own:
+            if _names_own_region(text, match.start("name"), own):
                 continue
             cut = next((i for i, w in enumerate(words) if w in _NOT_A_NAME), len(words))
             region = " ".join(match.group(0).split()[: 1 + cut])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from performance.numbers import HUNDRED, round_half_up, to_decimal
 
@@ -298,11 +298,17 @@ def achievement(target, realisation, *, direction=HIGHER, scale=None, cap=None):
 
 
 def mean(values):
-    """Unweighted mean of the values that are known; None when none is (spec: roll-ups skip nulls)."""
+    """Unweighted mean of the values that are known; None when none is (spec: roll-ups skip nulls).
+
+    The sum is taken with extra precision so that the mean of equal values is that value exactly.
+    """
     known = [v for v in values if v is not None]
     if not known:
         return None
-    return sum(known, Decimal(0)) / len(known)
+    with localcontext() as wide:
+        wide.prec = 80
+        total = sum(known, Decimal(0)) / len(known)
+    return +total
 
 
 # --- Categories -------------------------------------------------------------------------------------

@@ -162,6 +162,18 @@ def test_other_region_check_accepts_the_own_name_followed_by_other_words():
     assert "Kota Pangkal Pinang" in messages[0]
 
 
+def test_own_region_names_with_lower_case_words_are_recognised():
+    years = {
+        2024: YearData(2024, narratives={"background": "Kabupaten Pangkajene dan Kepulauan. Kabupaten Pangkajene."})
+    }
+    results = compute_results(
+        snapshot(years=years, government_name="Pemerintah Kabupaten Pangkajene dan Kepulauan"), 2024
+    )
+    messages = [f.message for f in results.findings if f.rule == "narrative_mentions_other_region"]
+    assert len(messages) == 1
+    assert "menyebut Kabupaten Pangkajene," in messages[0]
+
+
 def test_other_year_check_ignores_periods_evaluations_and_the_report_year():
     text = (
         "Laporan Kinerja Tahun 2024 ini disusun. Renstra Tahun 2021-2026. Sumber Data: LHE AKIP Tahun Anggaran 2023. "
