@@ -31,9 +31,8 @@ def demo_document():
 @pytest.fixture
 def import_demo(db):
     """Return a callable that imports a demo file by short name and returns its Agency."""
-    from interchange.importer import import_file
-
     from agencies.models import Agency
+    from interchange.importer import import_file
 
     def run(name):
         result = import_file(demo_path(name))

@@ -176,3 +176,23 @@ def test_json_number_values_are_stored_as_their_decimal_text(demo_document, db):
     import_document(document)
     assert Target.objects.get(indicator__code="IKU-2", renstra_year__year=2025).renstra_value == "57"
     assert Realisation.objects.get(indicator__code="IKU-2", year=2024).value == "78.130"
+
+
+def test_quarters_and_evidence_date_are_stored_on_the_realisation(demo_document, db):
+    document = demo_document("bengkalis-2024")
+    realisation = document["renstra"]["objectives"][0]["indicators"][1]["realisations"]["2024"]
+    realisation["quarters"] = {"1": None, "2": "40", "3": Decimal("60.5"), "4": "78.13"}
+    realisation["evidence_date"] = "2025-02-14"
+    import_document(document)
+    stored = Realisation.objects.get(indicator__code="IKU-2", year=2024)
+    assert (stored.q1, stored.q2, stored.q3, stored.q4) == ("", "40", "60.5", "78.13")
+    assert stored.evidence_date.isoformat() == "2025-02-14"
+
+
+def test_year_with_only_an_agreement_target_has_an_empty_renstra_value(demo_document, db):
+    document = demo_document("bengkalis-2024")
+    indicator = document["renstra"]["objectives"][0]["indicators"][1]
+    indicator["agreement_targets"] = {"2022": "50"}
+    import_document(document)
+    target = Target.objects.get(indicator__code=indicator["code"], renstra_year__year=2022)
+    assert (target.renstra_value, target.agreement_value) == ("", "50")

@@ -23,5 +23,5 @@ class Command(BaseCommand):
             self.stdout.write(f"{path}: diimpor, {result}")
         if refused:
             lines = [f"{error.source}: {problem}" for error in refused for problem in error.problems]
-            summary = f"{len(refused)} dari {len(files)} berkas ditolak; tidak ada isi berkas itu yang disimpan:"
+            summary = f"{len(refused)} dari {len(files)} berkas ditolak; isi berkas yang ditolak tidak disimpan:"
             raise CommandError("\n".join([summary, *lines]))
