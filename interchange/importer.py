@@ -44,6 +44,7 @@ RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)")
 GRADE = re.compile(r"[^\W\d_][\w +\-]*")
 MONEY = re.compile(r"\d{1,16}(?:\.\d{1,2})?")
 SHORT_TEXT = 64
+FIRST_YEAR = 2000
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,13 @@ def money(value):
     return Decimal(text)
 
 
+def shown(value):
+    """A value as the file wrote it, for a message: ``"abc"`` quoted, ``78.5`` and ``null`` bare."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
 def json_number(value):
     """A number kept inside a JSON field: an int when whole, else its decimal string (floats would lose it)."""
     number = Decimal(decimal_text(value))
@@ -248,14 +256,14 @@ class _Reader:
             self.problem(f"{path}.{key}", f"{value} bukan angka yang sah")
         return text or ""
 
-    def year(self, value, path, *, minimum=2000):
+    def year(self, value, path):
         if isinstance(value, str) and YEAR_KEY.fullmatch(value.strip()):
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 9999:
-            self.problem(path, f"{json.dumps(value, default=str)} bukan tahun empat angka")
+            self.problem(path, f"{shown(value)} bukan tahun empat angka")
             return None
-        if value < minimum:
-            self.problem(path, f"tahun {value} terlalu awal (paling awal {minimum})")
+        if value < FIRST_YEAR:
+            self.problem(path, f"tahun {value} terlalu awal (paling awal {FIRST_YEAR})")
             return None
         return value
 
@@ -267,8 +275,8 @@ class _Reader:
             if not YEAR_KEY.fullmatch(raw_year):
                 self.problem(entry_path, f'"{raw_year}" bukan tahun empat angka')
                 continue
-            if int(raw_year) < 2000:
-                self.problem(entry_path, f"tahun {raw_year} terlalu awal (paling awal 2000)")
+            if int(raw_year) < FIRST_YEAR:
+                self.problem(entry_path, f"tahun {raw_year} terlalu awal (paling awal {FIRST_YEAR})")
                 continue
             result.append((int(raw_year), value, entry_path))
         return result
@@ -279,7 +287,7 @@ class _Reader:
             return default
         if value not in choices:
             allowed = ", ".join(choices)
-            self.problem(f"{path}.{key}", f"{label} {json.dumps(value, default=str)} tidak dikenal ({allowed})")
+            self.problem(f"{path}.{key}", f"{label} {shown(value)} tidak dikenal ({allowed})")
             return default
         return value
 
@@ -291,8 +299,7 @@ class _Reader:
         if amount is None:
             self.problem(
                 f"{path}.{key}",
-                f"{json.dumps(value, default=str)} bukan jumlah uang yang sah "
-                "(angka tidak negatif, paling banyak 2 desimal)",
+                f"{shown(value)} bukan jumlah uang yang sah (angka tidak negatif, paling banyak 2 desimal)",
             )
         return amount
 
@@ -305,18 +312,15 @@ class _Reader:
                 return date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        self.problem(f"{path}.{key}", f"{json.dumps(value, default=str)} bukan tanggal ISO (YYYY-MM-DD)")
+        self.problem(f"{path}.{key}", f"{shown(value)} bukan tanggal ISO (YYYY-MM-DD)")
         return None
 
     def unique(self, seen, code, path, what):
         """Remember a code; report it when it was already used elsewhere in the file."""
-        if not code:
-            return False
         if code in seen:
             self.problem(path, f'kode {what} "{code}" ganda (sudah dipakai di {seen[code]})')
-            return False
-        seen[code] = path
-        return True
+        elif code:
+            seen[code] = path
 
     # Document -------------------------------------------------------------------------------------
 
@@ -326,7 +330,7 @@ class _Reader:
             return None
         fmt = data.get("format")
         if fmt != FORMAT:
-            message = "wajib diisi" if fmt is None else f"format {json.dumps(fmt, default=str)} tidak didukung"
+            message = "wajib diisi" if fmt is None else f"format {shown(fmt)} tidak didukung"
             self.problem("$.format", f'{message}; harus "{FORMAT}"')
         agency, government = self.read_agency(self.mapping(data, "agency", "$", required=True), "$.agency")
         agency.update(self.read_settings(self.mapping(data, "settings", "$"), "$.settings"))
@@ -385,9 +389,7 @@ class _Reader:
     def read_settings(self, data, path):
         cap = data.get("achievement_cap")
         if cap is not None and (isinstance(cap, bool) or cap not in ACHIEVEMENT_CAPS):
-            self.problem(
-                f"{path}.achievement_cap", f"{json.dumps(cap, default=str)} bukan null, 100, 110, 120 atau 150"
-            )
+            self.problem(f"{path}.achievement_cap", f"{shown(cap)} bukan null, 100, 110, 120 atau 150")
             cap = None
         return {
             "achievement_cap": int(cap) if cap is not None else None,
@@ -413,7 +415,7 @@ class _Reader:
             label = self.text(band, "label", band_path, required=True, max_length=100)
             minimum = decimal_text(band.get("min"))
             if minimum is None:
-                self.problem(f"{band_path}.min", f"{json.dumps(band.get('min'), default=str)} bukan angka")
+                self.problem(f"{band_path}.min", f"{shown(band.get('min'))} bukan angka")
                 continue
             if previous is not None and Decimal(minimum) >= previous:
                 self.problem(f"{band_path}.min", "batas bawah harus turun dari kategori tertinggi ke terendah")
@@ -585,7 +587,7 @@ class _Reader:
                 grade = entry.get("grade")
                 minimum = decimal_text(entry.get("min"))
                 if minimum is None:
-                    self.problem(f"{entry_path}.min", f"{json.dumps(entry.get('min'), default=str)} bukan angka")
+                    self.problem(f"{entry_path}.min", f"{shown(entry.get('min'))} bukan angka")
                 elif previous is not None and Decimal(minimum) <= previous:
                     self.problem(f"{entry_path}.min", "batas bawah harus naik dari predikat terendah ke tertinggi")
                 if minimum is not None:
@@ -595,7 +597,7 @@ class _Reader:
             else:
                 grade = entry
             if not isinstance(grade, str) or not is_grade(grade):
-                self.problem(entry_path, f"{json.dumps(grade, default=str)} bukan predikat (huruf atau kata)")
+                self.problem(entry_path, f"{shown(grade)} bukan predikat (huruf atau kata)")
                 continue
             if grade in grades:
                 self.problem(entry_path, f'predikat "{grade}" ganda')
@@ -626,7 +628,7 @@ class _Reader:
             elif isinstance(value, str) and RANGE.fullmatch(value.strip()):
                 self.problem(value_path, f'rentang "{value}" terbalik: batas bawah harus ≤ batas atas')
             else:
-                message = f'{json.dumps(value, default=str)} bukan angka, rentang "a-b", atau predikat skala'
+                message = f'{shown(value)} bukan angka, rentang "a-b", atau predikat skala'
                 self.problem(value_path, message)
         return values
 
@@ -656,7 +658,7 @@ class _Reader:
             return ""
         text = value_text(value, allow_range=False)
         if text is None:
-            self.problem(f"{path}.{key}", f"{json.dumps(value, default=str)} bukan angka atau predikat skala")
+            self.problem(f"{path}.{key}", f"{shown(value)} bukan angka atau predikat skala")
             return ""
         return text
 
