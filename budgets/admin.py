@@ -1,0 +1,82 @@
+"""Admin of the budget: program → kegiatan → sub kegiatan lines, their yearly figures, budget by expense type.
+
+Absorption (serapan) is shown next to every figure as the computation engine gives it, rolled up over
+the line's children: the admin never computes a figure of its own.
+"""
+
+from django.contrib import admin
+
+from agencies.admin import AgencyScopedMixin, ResultsCache, absorption_column
+from budgets.models import BudgetFigure, BudgetLine, ExpenseTypeBudget
+from performance.numbers import format_rupiah
+
+
+class BudgetFigureInline(AgencyScopedMixin, admin.TabularInline):
+    """A line's figures per year. Inline instances are built per request, and so is their results cache."""
+
+    model = BudgetFigure
+    extra = 0
+    fields = ("year", "budget", "realisation", "expense_type", "absorption")
+    readonly_fields = ("absorption",)
+
+    def __init__(self, parent_model, admin_site):
+        super().__init__(parent_model, admin_site)
+        self.absorption = absorption_column(ResultsCache())
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("line__agency")
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(AgencyScopedMixin, admin.ModelAdmin):
+    list_display = ("code", "name", "level", "parent", "agency")
+    list_filter = (("agency", admin.RelatedOnlyFieldListFilter), "level")
+    search_fields = ("code", "name")
+    list_select_related = ("agency", "parent")
+    autocomplete_fields = ("parent",)
+    filter_horizontal = ("objectives",)
+    fields = ("agency", "level", "parent", "code", "name", "position", "objectives")
+    inlines = (BudgetFigureInline,)
+
+
+@admin.register(BudgetFigure)
+class BudgetFigureAdmin(AgencyScopedMixin, admin.ModelAdmin):
+    list_display = ("line", "agency", "year", "budget_display", "realisation_display", "expense_type")
+    list_filter = (("line__agency", admin.RelatedOnlyFieldListFilter), "year", "expense_type")
+    search_fields = ("line__code", "line__name")
+    list_select_related = ("line__agency",)
+    autocomplete_fields = ("line",)
+    fields = ("line", "year", "budget", "realisation", "expense_type")
+
+    def get_list_display(self, request):
+        """Add the engine's absorption, with a results cache for this page only."""
+        return (*super().get_list_display(request), absorption_column(ResultsCache()))
+
+    @admin.display(description="pagu", ordering="budget")
+    def budget_display(self, obj):
+        return format_rupiah(obj.budget)
+
+    @admin.display(description="realisasi", ordering="realisation")
+    def realisation_display(self, obj):
+        return format_rupiah(obj.realisation)
+
+    @admin.display(description="perangkat daerah", ordering="line__agency__name")
+    def agency(self, obj):
+        return obj.line.agency
+
+
+@admin.register(ExpenseTypeBudget)
+class ExpenseTypeBudgetAdmin(AgencyScopedMixin, admin.ModelAdmin):
+    list_display = ("report_year", "expense_type", "budget_display", "realisation_display")
+    list_filter = (("report_year__agency", admin.RelatedOnlyFieldListFilter), "report_year__year", "expense_type")
+    search_fields = ("report_year__agency__name", "report_year__agency__code")
+    list_select_related = ("report_year__agency",)
+    fields = ("report_year", "expense_type", "budget", "realisation")
+
+    @admin.display(description="pagu", ordering="budget")
+    def budget_display(self, obj):
+        return format_rupiah(obj.budget)
+
+    @admin.display(description="realisasi", ordering="realisation")
+    def realisation_display(self, obj):
+        return format_rupiah(obj.realisation)
