@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "budgets",
     "interchange",
     "performance",
+    "reports",
 ]
 
 MIDDLEWARE = [

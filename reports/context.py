@@ -1,0 +1,344 @@
+"""Everything the LAKIP PDF prints, gathered into one plain dict before any template runs.
+
+The figures come from the engine (``performance.results.agency_results``); what the engine does not hold
+(every year's Renstra target, the vision and missions, goal texts, the head of agency, the signature and the
+agency-year narratives) is read here in a fixed number of queries, whatever the size of the agency. The
+templates then only lay out and format: they never query and never compute a figure.
+
+The context also numbers the outline and the tables, so the Daftar Isi, the Daftar Tabel and the headings
+of the chapters are written from the same entries.
+"""
+
+from agencies.models import Agency, Narrative, ReportYear
+from indicators.models import Goal, Mission, ObjectiveNarrative, Renstra, Target
+from performance import rules
+from performance.results import agency_results
+
+from .markdown import render_markdown
+from .svg import absorption_chart, achievement_chart
+
+# Where each known agency-year narrative is printed. A key the project does not know is printed, under its
+# own key, with the known section the planner put before it (narratives are ordered by their position).
+NARRATIVE_PLACES = {
+    "foreword": "foreword",
+    "executive_summary": "summary",
+    "background": "bab1",
+    "tasks_functions": "bab1",
+    "organisation": "bab1",
+    "strategic_issues": "bab1",
+    "staff": "bab1",
+    "budget_analysis": "bab3b",
+    "conclusion": "bab4",
+    "follow_up": "bab4",
+}
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+REGIONAL_HEADS = {"provinsi": "Gubernur", "kabupaten": "Bupati", "kota": "Wali Kota"}
+REGION_WORDS = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
+
+
+class Outline:
+    """The report's headings and tables in reading order, numbered as they are added."""
+
+    def __init__(self):
+        self.headings = []
+        self.tables = []
+        self._chapter = ""
+        self._table_numbers = {}
+
+    def heading(self, title, *, label="", level=1, chapter=None):
+        if chapter is not None:
+            self._chapter = chapter
+        entry = {"id": f"h{len(self.headings) + 1}", "label": label, "title": title, "level": level}
+        self.headings.append(entry)
+        return entry
+
+    def table(self, caption):
+        number = self._table_numbers.get(self._chapter, 0) + 1
+        self._table_numbers[self._chapter] = number
+        prefix = f"{self._chapter}." if self._chapter else ""
+        entry = {"id": f"t{len(self.tables) + 1}", "number": f"{prefix}{number}", "caption": caption}
+        self.tables.append(entry)
+        return entry
+
+
+def _narrative_title(key, known):
+    return known.get(key) or key.replace("_", " ").capitalize()
+
+
+def _place_narratives(narratives):
+    """Group the agency-year narratives by where they are printed, keeping the planner's order."""
+    places = {place: [] for place in set(NARRATIVE_PLACES.values())}
+    place = "bab1"
+    for narrative in narratives:
+        place = NARRATIVE_PLACES.get(narrative.key, place)
+        html = render_markdown(narrative.text)
+        if html:
+            places[place].append(
+                {"key": narrative.key, "title": _narrative_title(narrative.key, Narrative.KNOWN_KEYS), "html": html}
+            )
+    return places
+
+
+def _objective_narratives(texts):
+    """The sasaran's narratives: the known sections in their usual order, then any other key as given."""
+    known = ObjectiveNarrative.KNOWN_KEYS
+    keys = [k for k in known if k in texts] + [k for k in texts if k not in known]
+    rendered = ({"title": _narrative_title(k, known), "html": render_markdown(texts[k])} for k in keys)
+    return [n for n in rendered if n["html"]]
+
+
+def _regional_head(government):
+    """The regional head the PK is signed with, e.g. "Bupati Bengkalis" for Pemerintah Kabupaten Bengkalis."""
+    region = government.name.removeprefix("Pemerintah ").strip()
+    place = region.removeprefix(REGION_WORDS.get(government.level, "")).strip()
+    return f"{REGIONAL_HEADS.get(government.level, 'Kepala Daerah')} {place}".strip()
+
+
+def _load(agency, year):
+    """The data beside the engine's results, in a fixed number of queries."""
+    agency = Agency.objects.select_related("government").get(pk=agency.pk)
+    report_year = ReportYear.objects.filter(agency=agency, year=year).first()
+    narratives = list(Narrative.objects.filter(report_year=report_year)) if report_year else []
+    renstra = (
+        Renstra.objects.filter(agency=agency, start_year__lte=year, end_year__gte=year).order_by("-start_year").first()
+    )
+    missions, goals, targets = [], {}, {}
+    if renstra is not None:
+        missions = list(Mission.objects.filter(renstra=renstra).values_list("text", flat=True))
+        goals = dict(Goal.objects.filter(renstra=renstra).values_list("code", "text"))
+        rows = Target.objects.filter(renstra_year__renstra=renstra, indicator__budget_line__isnull=True).values_list(
+            "indicator__code", "renstra_year__year", "renstra_value"
+        )
+        for code, target_year, value in rows:
+            targets.setdefault(code, {})[target_year] = value
+    return agency, report_year, narratives, renstra, missions, goals, targets
+
+
+def _renstra_rows(results, goals, targets, years):
+    """Rows of the Renstra table: each tujuan with its own indicators, then each of its sasaran with theirs.
+
+    A tujuan or sasaran text stands only on the first row of its group, as in a printed Renstra, so a group
+    needs no row of its own (nor a rowspan that WeasyPrint would have to keep on one page).
+    """
+    rows = []
+
+    def add(goal_text, objective_text, indicators):
+        if not indicators:
+            rows.append({"goal": goal_text, "objective": objective_text, "indicator": None, "targets": []})
+            return
+        for indicator in indicators:
+            by_year = targets.get(indicator.code, {})
+            rows.append(
+                {
+                    "goal": goal_text,
+                    "objective": objective_text,
+                    "indicator": indicator,
+                    "targets": [by_year.get(y) or None for y in years],
+                }
+            )
+            goal_text = objective_text = ""
+
+    goal_order = list(goals) + [o.goal for o in results.objectives if o.goal not in goals]
+    for goal_code in goal_order:
+        goal_text = goals.get(goal_code, "")
+        goal_indicators = [i for i in results.goal_indicators if i.goal == goal_code]
+        if goal_indicators:
+            add(goal_text, "", goal_indicators)
+            goal_text = ""
+        for objective in results.objectives:
+            if objective.goal == goal_code:
+                add(goal_text, objective.text, objective.indicators)
+                goal_text = ""
+    return rows
+
+
+def _history_rows(objective, years):
+    """Per indicator, its YearFigure of each year shown (None where the engine has none)."""
+    rows = []
+    for indicator in objective.indicators:
+        by_year = {figure.year: figure for figure in indicator.history}
+        rows.append({"indicator": indicator, "years": [by_year.get(y) for y in years]})
+    return rows
+
+
+def _summary_counts(objectives):
+    """How many of the year's IKU met their target, fell short, or cannot be scored yet."""
+    indicators = [i for o in objectives for i in o.indicators]
+    scored = [i for i in indicators if i.achievement is not None and not i.is_pending]
+    return {
+        "objectives": len(objectives),
+        "indicators": len(indicators),
+        "met": sum(1 for i in scored if i.achievement >= 100),
+        "short": sum(1 for i in scored if i.achievement < 100),
+        "unscored": len(indicators) - len(scored),
+        "provisional": sum(1 for i in indicators if i.is_provisional),
+    }
+
+
+def _evidence_notes(indicators):
+    """Footnotes for provisional and pending realisations: they name the evidence the value rests on."""
+    notes = {}
+    for indicator in indicators:
+        if indicator.is_provisional or indicator.is_pending:
+            state = "Realisasi sementara" if indicator.is_provisional else "Realisasi menunggu hasil"
+            evidence = indicator.evidence or "bukti dukung belum dicantumkan"
+            notes[indicator.code] = f"{state}; bukti: {evidence}."
+    return notes
+
+
+def build_context(*, agency, year):
+    """The whole report as plain data: the engine's results plus the plan, people and texts around them."""
+    agency, report_year, narratives, renstra, missions, goals, targets = _load(agency, year)
+    results = agency_results(agency=agency, year=year)
+    outline = Outline()
+    places = _place_narratives(narratives)
+    lines_by_code = {line.code: line for line in results.budget_lines}
+    renstra_years = list(range(renstra.start_year, renstra.end_year + 1)) if renstra else []
+    history_years = [y for y in renstra_years if y <= year] or [year]
+
+    foreword = outline.heading("Kata Pengantar")
+    summary = outline.heading("Ikhtisar Eksekutif")
+    summary_table = outline.table(f"Ringkasan capaian kinerja dan serapan anggaran per sasaran tahun {year}")
+    contents = outline.heading("Daftar Isi")
+    table_list = outline.heading("Daftar Tabel")
+
+    bab1 = outline.heading("Pendahuluan", label="BAB I", chapter="1")
+    bab1_sections = [
+        {**n, "heading": outline.heading(n["title"], label=f"{LETTERS[i % 26]}.", level=2)}
+        for i, n in enumerate(places["bab1"])
+    ]
+
+    bab2 = outline.heading("Perencanaan Kinerja", label="BAB II", chapter="2")
+    renstra_period = f"{renstra.start_year}–{renstra.end_year}" if renstra else ""
+    bab2_renstra = outline.heading(f"Rencana Strategis {renstra_period}".strip(), label="A.", level=2)
+    renstra_table = outline.table(f"Tujuan, sasaran, indikator dan target Renstra {renstra_period}".strip())
+    bab2_pk = outline.heading(f"Perjanjian Kinerja Tahun {year}", label="B.", level=2)
+    pk_table = outline.table(f"Sasaran, indikator dan target Perjanjian Kinerja tahun {year}")
+
+    bab3 = outline.heading("Akuntabilitas Kinerja", label="BAB III", chapter="3")
+    bab3a = outline.heading("Capaian Kinerja Organisasi", label="A.", level=2)
+    achievement_table = outline.table(f"Target, realisasi dan capaian indikator kinerja utama tahun {year}")
+    achievement_chart_title = f"Capaian terhadap target per indikator tahun {year}"
+    objectives = []
+    for number, objective in enumerate(results.objectives, start=1):
+        heading = outline.heading(f"Sasaran {number}: {objective.text}", level=3)
+        has_standard = any(i.national_standard for i in objective.indicators)
+        objectives.append(
+            {
+                "result": objective,
+                "number": number,
+                "goal": goals.get(objective.goal, ""),
+                "heading": heading,
+                "chart": achievement_chart(objective.indicators, achievement_chart_title)
+                if objective.indicators
+                else "",
+                "history_table": outline.table(
+                    f"Realisasi dan capaian sasaran {number} tahun {history_years[0]}–{year}"
+                ),
+                "history_rows": _history_rows(objective, history_years),
+                "end_table": outline.table(
+                    f"Realisasi sasaran {number} dibandingkan target akhir Renstra"
+                    + (" dan standar nasional" if has_standard else "")
+                ),
+                "has_standard": has_standard,
+                "narratives": _objective_narratives(objective.narratives),
+                "lines": [line for line in results.budget_lines if objective.code in line.objectives],
+                "lines_table": outline.table(f"Program dan kegiatan pendukung sasaran {number}"),
+            }
+        )
+    bab3a_efficiency = outline.heading("Efisiensi Penggunaan Sumber Daya", level=3)
+    efficiency_table = outline.table(f"Capaian kinerja, serapan anggaran dan efisiensi per sasaran tahun {year}")
+
+    bab3b = outline.heading("Realisasi Anggaran", label="B.", level=2)
+    bab3b_intro = [n for n in places["bab3b"] if n["key"] == "budget_analysis"]
+    budget_sections = [
+        {**n, "heading": outline.heading(n["title"], level=3)} for n in places["bab3b"] if n["key"] != "budget_analysis"
+    ]
+    programs = [line for line in results.budget_lines if line.level == "program" and line.budget is not None]
+    absorption_items = (
+        [(f"{line.code} {line.name}", line.absorption) for line in programs]
+        if programs
+        else [(f"Sasaran {o['number']} {o['result'].text}", o["result"].absorption) for o in objectives]
+    )
+    lines_table = outline.table(f"Pagu dan realisasi per program, kegiatan dan sub kegiatan tahun {year}")
+    objective_budget_table = outline.table(f"Pagu dan realisasi anggaran per sasaran tahun {year}")
+    expense_table = outline.table(f"Pagu dan realisasi per jenis belanja tahun {year}")
+
+    bab4 = outline.heading("Penutup", label="BAB IV", chapter="4")
+    bab4_sections = [{**n, "heading": outline.heading(n["title"], level=2)} for n in places["bab4"]]
+
+    approved = report_year is not None and report_year.status == ReportYear.Status.APPROVED
+    appendix = outline.heading("Lampiran", chapter="L")
+    appendix_pk = outline.heading(f"Perjanjian Kinerja Tahun {year}", label="1.", level=2)
+    appendix_pk_table = outline.table(f"Perjanjian Kinerja tahun {year}")
+    appendix_findings = None if approved else outline.heading("Temuan yang belum diselesaikan", label="2.", level=2)
+
+    objective_indicators = [i for o in results.objectives for i in o.indicators]
+    return {
+        "agency": agency,
+        "government": agency.government,
+        "regional_head": _regional_head(agency.government),
+        "year": year,
+        "paper_size": agency.paper_size,
+        "draft": not approved,
+        "status_label": report_year.get_status_display() if report_year else ReportYear.Status.DRAFT.label,
+        "signed_city": (report_year.signed_city if report_year else "") or agency.city,
+        "signed_date": report_year.signed_date if report_year else None,
+        "results": results,
+        "totals": results.totals,
+        "counts": _summary_counts(results.objectives),
+        "efficiency_method": results.efficiency_method,
+        "efficiency_sentence": rules.EFFICIENCY_SENTENCES[results.efficiency_method],
+        "achievement_cap": results.achievement_cap,
+        "category_bands": results.category_bands,
+        "renstra": renstra,
+        "renstra_years": renstra_years,
+        "renstra_rows": _renstra_rows(results, goals, targets, renstra_years),
+        "missions": missions,
+        "history_years": history_years,
+        "objectives": objectives,
+        "objective_indicators": objective_indicators,
+        "evidence_notes": _evidence_notes(objective_indicators),
+        "budget_lines": results.budget_lines,
+        "lines_by_code": lines_by_code,
+        "absorption_chart": absorption_chart(absorption_items, "Serapan anggaran") if absorption_items else "",
+        "absorption_by_program": bool(programs),
+        "expense_types": results.expense_types,
+        "findings": results.findings,
+        "narratives": places,
+        "bab3b_intro": bab3b_intro,
+        "budget_sections": budget_sections,
+        "bab1_sections": bab1_sections,
+        "bab4_sections": bab4_sections,
+        "toc": outline.headings,
+        "tables": outline.tables,
+        "h": {
+            "foreword": foreword,
+            "summary": summary,
+            "contents": contents,
+            "table_list": table_list,
+            "bab1": bab1,
+            "bab2": bab2,
+            "bab2_renstra": bab2_renstra,
+            "bab2_pk": bab2_pk,
+            "bab3": bab3,
+            "bab3a": bab3a,
+            "bab3a_efficiency": bab3a_efficiency,
+            "bab3b": bab3b,
+            "bab4": bab4,
+            "appendix": appendix,
+            "appendix_pk": appendix_pk,
+            "appendix_findings": appendix_findings,
+        },
+        "t": {
+            "summary": summary_table,
+            "renstra": renstra_table,
+            "pk": pk_table,
+            "achievement": achievement_table,
+            "efficiency": efficiency_table,
+            "lines": lines_table,
+            "objective_budget": objective_budget_table,
+            "expense": expense_table,
+            "appendix_pk": appendix_pk_table,
+        },
+    }
