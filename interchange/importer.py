@@ -43,7 +43,6 @@ NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)")
 GRADE = re.compile(r"[^\W\d_][\w +\-]*")
 MONEY = re.compile(r"\d{1,16}(?:\.\d{1,2})?")
-SHORT_TEXT = 64
 FIRST_YEAR = 2000
 
 
@@ -139,7 +138,7 @@ def decimal_text(value):
 def is_grade(text):
     """A grade is a word starting with a capital (``BB``, ``A``, ``Baik``, ``WTP``): grades are written
     that way, while lowercase text where a value belongs is a typing slip rather than a grade."""
-    return len(text) <= SHORT_TEXT and bool(GRADE.fullmatch(text)) and text[0].isupper()
+    return len(text) <= VALUE_LENGTH and bool(GRADE.fullmatch(text)) and text[0].isupper()
 
 
 def value_text(value, *, allow_range):
@@ -150,7 +149,7 @@ def value_text(value, *, allow_range):
     if not isinstance(value, str):
         return None
     text = value.strip()
-    if len(text) > SHORT_TEXT:
+    if len(text) > VALUE_LENGTH:
         return None
     match = RANGE.fullmatch(text)
     if match:
@@ -164,6 +163,15 @@ def money(value):
     if text is None or not MONEY.fullmatch(text.lstrip("+")):
         return None
     return Decimal(text)
+
+
+def field_length(model, name):
+    """The column width of a text field, so that the import refuses what the database could not hold."""
+    return model._meta.get_field(name).max_length
+
+
+VALUE_LENGTH = field_length(Target, "renstra_value")
+CODE_LENGTH = field_length(Indicator, "code")
 
 
 def shown(value):
@@ -241,19 +249,21 @@ class _Reader:
         return value
 
     def slug(self, parent, key, path, *, required=True):
-        value = self.text(parent, key, path, required=required, max_length=64, code=True)
+        value = self.text(parent, key, path, required=required, max_length=CODE_LENGTH, code=True)
         if value and not SLUG.fullmatch(value):
             self.problem(f"{path}.{key}", f'"{value}" hanya boleh berisi huruf, angka, "-" dan "_"')
         return value
 
-    def short_value(self, parent, key, path):
+    def short_value(self, parent, key, path, max_length):
         """A short free field that may be written as a number or as text (standard, baseline)."""
         value = parent.get(key)
         if not isinstance(value, int | Decimal) or isinstance(value, bool):
-            return self.text(parent, key, path, max_length=SHORT_TEXT)
+            return self.text(parent, key, path, max_length=max_length)
         text = decimal_text(value)
         if text is None:
             self.problem(f"{path}.{key}", f"{value} bukan angka yang sah")
+        elif len(text) > max_length:
+            self.problem(f"{path}.{key}", f"terlalu panjang ({len(text)} karakter, paling banyak {max_length})")
         return text or ""
 
     def year(self, value, path):
@@ -361,7 +371,9 @@ class _Reader:
         government_path = f"{path}.government"
         government = {
             "code": self.slug(government_data, "code", government_path),
-            "name": self.text(government_data, "name", government_path, required=True, max_length=200),
+            "name": self.text(
+                government_data, "name", government_path, required=True, max_length=field_length(Government, "name")
+            ),
         }
         level = government_data.get("level")
         if level is None:
@@ -371,17 +383,15 @@ class _Reader:
         )
         head = self.mapping(data, "head", path)
         head_path = f"{path}.head"
-        nip = self.short_value(head, "nip", head_path)
-        if len(nip) > 32:
-            self.problem(f"{head_path}.nip", f"terlalu panjang ({len(nip)} karakter, paling banyak 32)")
+        nip = self.short_value(head, "nip", head_path, field_length(Agency, "head_nip"))
         agency = {
             "code": self.slug(data, "code", path),
-            "name": self.text(data, "name", path, required=True, max_length=300),
-            "short_name": self.text(data, "short_name", path, max_length=50),
-            "city": self.text(data, "city", path, max_length=100),
-            "head_name": self.text(head, "name", head_path, max_length=200),
-            "head_title": self.text(head, "title", head_path, max_length=300),
-            "head_rank": self.text(head, "rank", head_path, max_length=100),
+            "name": self.text(data, "name", path, required=True, max_length=field_length(Agency, "name")),
+            "short_name": self.text(data, "short_name", path, max_length=field_length(Agency, "short_name")),
+            "city": self.text(data, "city", path, max_length=field_length(Agency, "city")),
+            "head_name": self.text(head, "name", head_path, max_length=field_length(Agency, "head_name")),
+            "head_title": self.text(head, "title", head_path, max_length=field_length(Agency, "head_title")),
+            "head_rank": self.text(head, "rank", head_path, max_length=field_length(Agency, "head_rank")),
             "head_nip": nip,
         }
         return agency, government
@@ -455,7 +465,7 @@ class _Reader:
         seen = {}
         goals, indicators = [], []
         for position, (goal, goal_path) in enumerate(self.objects(data, "goals", path)):
-            code = self.text(goal, "code", goal_path, required=True, max_length=SHORT_TEXT, code=True)
+            code = self.text(goal, "code", goal_path, required=True, max_length=CODE_LENGTH, code=True)
             self.unique(seen, code, f"{goal_path}.code", "tujuan")
             text = self.text(goal, "text", goal_path, required=True)
             goals.append({"code": code, "text": text, "position": position})
@@ -466,7 +476,7 @@ class _Reader:
         seen = {}
         objectives = []
         for position, (objective, objective_path) in enumerate(self.objects(data, "objectives", path)):
-            code = self.text(objective, "code", objective_path, required=True, max_length=SHORT_TEXT, code=True)
+            code = self.text(objective, "code", objective_path, required=True, max_length=CODE_LENGTH, code=True)
             self.unique(seen, code, f"{objective_path}.code", "sasaran")
             goal = self.text(objective, "goal", objective_path, code=True) or None
             if goal and goal not in goal_codes:
@@ -518,7 +528,7 @@ class _Reader:
         return budgets
 
     def read_line(self, data, path, level, parent, objective_codes, renstra, lines, indicators):
-        code = self.text(data, "code", path, required=True, max_length=SHORT_TEXT, code=True)
+        code = self.text(data, "code", path, required=True, max_length=CODE_LENGTH, code=True)
         self.unique(self.line_paths, code, f"{path}.code", "program/kegiatan")
         linked = []
         for index, objective in enumerate(self.items(data, "objectives", path)):
@@ -548,7 +558,7 @@ class _Reader:
     def read_indicators(self, owner, path, owned_by, renstra):
         indicators = []
         for data, indicator_path in self.objects(owner, "indicators", path):
-            code = self.text(data, "code", indicator_path, required=True, max_length=SHORT_TEXT, code=True)
+            code = self.text(data, "code", indicator_path, required=True, max_length=CODE_LENGTH, code=True)
             self.unique(self.indicator_paths, code, f"{indicator_path}.code", "indikator")
             indicators.append(
                 {
@@ -556,15 +566,19 @@ class _Reader:
                     "owner": owned_by,
                     "fields": {
                         "name": self.text(data, "name", indicator_path, required=True),
-                        "unit": self.text(data, "unit", indicator_path, max_length=SHORT_TEXT),
+                        "unit": self.text(data, "unit", indicator_path, max_length=field_length(Indicator, "unit")),
                         "direction": self.choice(
                             data, "direction", indicator_path, Indicator.Direction.values, "higher", "arah"
                         ),
                         "scale": self.read_scale(data.get("scale"), f"{indicator_path}.scale"),
                         "formula": self.text(data, "formula", indicator_path),
                         "data_source": self.text(data, "data_source", indicator_path),
-                        "national_standard": self.short_value(data, "national_standard", indicator_path),
-                        "baseline": self.short_value(data, "baseline", indicator_path),
+                        "national_standard": self.short_value(
+                            data, "national_standard", indicator_path, field_length(Indicator, "national_standard")
+                        ),
+                        "baseline": self.short_value(
+                            data, "baseline", indicator_path, field_length(Indicator, "baseline")
+                        ),
                     },
                     "targets": self.read_targets(data, indicator_path, renstra),
                     "realisations": self.read_realisations(data, indicator_path),
@@ -713,7 +727,9 @@ class _Reader:
             narratives = report.get("narratives")
             years[year] = {
                 "fields": {
-                    "signed_city": self.text(report, "signed_city", year_path, max_length=100),
+                    "signed_city": self.text(
+                        report, "signed_city", year_path, max_length=field_length(ReportYear, "signed_city")
+                    ),
                     "signed_date": self.date(report, "signed_date", year_path),
                     "budget_total": self.money(total, "budget", total_path),
                     "realisation_total": self.money(total, "realisation", total_path),

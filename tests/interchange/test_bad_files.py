@@ -263,3 +263,15 @@ def test_grade_target_for_a_numeric_indicator_is_not_an_import_error(demo_docume
     document = demo_document("bengkalis-2024")
     document["renstra"]["objectives"][0]["indicators"][1]["targets"]["2024"] = "BB"
     assert import_document(document).agency_code == "bkpp-bengkalis"
+
+
+def test_text_longer_than_its_column_is_refused_by_path(demo_document, db):
+    document = demo_document("bengkalis-2024")
+    document["agency"]["short_name"] = "B" * 51
+    assert refused_paths(document) == ["$.agency.short_name"]
+
+
+def test_long_indicator_unit_that_fits_its_column_is_accepted(demo_document, db):
+    document = demo_document("bengkalis-2024")
+    document["renstra"]["objectives"][0]["indicators"][1]["unit"] = "persen pegawai yang memenuhi standar " * 4
+    assert import_document(document).agency_code == "bkpp-bengkalis"
