@@ -125,6 +125,21 @@ class ResultsCache:
         return next((result for result in found if result.code == line.code), None)
 
 
+def year_column(path="year", description="tahun"):
+    """An admin column of a year written as a year (``2024``).
+
+    The site groups digits (``USE_THOUSAND_SEPARATOR``), so Django would print an integer column as ``2.024``.
+    """
+
+    @admin.display(description=description, ordering=path)
+    def year(obj):
+        for name in path.split("__"):
+            obj = getattr(obj, name)
+        return str(obj)
+
+    return year
+
+
 def achievement_columns(cache):
     """The computed achievement and category of a realisation, as admin columns or readonly fields."""
 
@@ -192,7 +207,7 @@ class GovernmentAdmin(admin.ModelAdmin):
 @admin.register(Agency)
 class AgencyAdmin(AgencyScopedMixin, admin.ModelAdmin):
     list_display = ("name", "short_name", "code", "government")
-    list_filter = ("government", "government__level")
+    list_filter = (("government", admin.RelatedOnlyFieldListFilter), "government__level")
     search_fields = ("name", "short_name", "code")
     list_select_related = ("government",)
     filter_horizontal = ("members",)
@@ -236,8 +251,8 @@ class ExpenseTypeBudgetInline(AgencyScopedMixin, admin.TabularInline):
 
 @admin.register(ReportYear)
 class ReportYearAdmin(AgencyScopedMixin, admin.ModelAdmin):
-    list_display = ("agency", "year", "status", "budget_total_display", "realisation_total_display")
-    list_filter = ("agency", "year", "status")
+    list_display = ("agency", year_column(), "status", "budget_total_display", "realisation_total_display")
+    list_filter = (("agency", admin.RelatedOnlyFieldListFilter), "year", "status")
     search_fields = ("agency__name", "agency__code")
     list_select_related = ("agency",)
     inlines = (NarrativeInline, ExpenseTypeBudgetInline)

@@ -6,7 +6,7 @@ the line's children: the admin never computes a figure of its own.
 
 from django.contrib import admin
 
-from agencies.admin import AgencyScopedMixin, ResultsCache, absorption_column
+from agencies.admin import AgencyScopedMixin, ResultsCache, absorption_column, year_column
 from budgets.models import BudgetFigure, BudgetLine, ExpenseTypeBudget
 from performance.numbers import format_rupiah
 
@@ -41,7 +41,7 @@ class BudgetLineAdmin(AgencyScopedMixin, admin.ModelAdmin):
 
 @admin.register(BudgetFigure)
 class BudgetFigureAdmin(AgencyScopedMixin, admin.ModelAdmin):
-    list_display = ("line", "agency", "year", "budget_display", "realisation_display", "expense_type")
+    list_display = ("line", "agency", year_column(), "budget_display", "realisation_display", "expense_type")
     list_filter = (("line__agency", admin.RelatedOnlyFieldListFilter), "year", "expense_type")
     search_fields = ("line__code", "line__name")
     list_select_related = ("line__agency",)
@@ -67,7 +67,13 @@ class BudgetFigureAdmin(AgencyScopedMixin, admin.ModelAdmin):
 
 @admin.register(ExpenseTypeBudget)
 class ExpenseTypeBudgetAdmin(AgencyScopedMixin, admin.ModelAdmin):
-    list_display = ("report_year", "expense_type", "budget_display", "realisation_display")
+    list_display = (
+        "report_year",
+        year_column("report_year__year"),
+        "expense_type",
+        "budget_display",
+        "realisation_display",
+    )
     list_filter = (("report_year__agency", admin.RelatedOnlyFieldListFilter), "report_year__year", "expense_type")
     search_fields = ("report_year__agency__name", "report_year__agency__code")
     list_select_related = ("report_year__agency",)

@@ -8,7 +8,7 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 
-from agencies.admin import AgencyScopedMixin, ResultsCache, achievement_columns
+from agencies.admin import AgencyScopedMixin, ResultsCache, achievement_columns, year_column
 from budgets.models import ObjectiveBudget
 from indicators.models import (
     Goal,
@@ -50,7 +50,12 @@ class ObjectiveInline(AgencyScopedMixin, admin.TabularInline):
 
 @admin.register(Renstra)
 class RenstraAdmin(AgencyScopedMixin, admin.ModelAdmin):
-    list_display = ("__str__", "agency", "start_year", "end_year")
+    list_display = (
+        "__str__",
+        "agency",
+        year_column("start_year", "tahun awal"),
+        year_column("end_year", "tahun akhir"),
+    )
     list_filter = (("agency", admin.RelatedOnlyFieldListFilter), "start_year")
     search_fields = ("agency__name", "agency__code", "vision")
     list_select_related = ("agency",)
@@ -194,16 +199,18 @@ class IndicatorAdmin(AgencyScopedMixin, admin.ModelAdmin):
 
 @admin.register(Target)
 class TargetAdmin(AgencyScopedMixin, admin.ModelAdmin):
-    list_display = ("indicator", "year", "renstra_value_display", "agreement_value_display", "agency")
+    list_display = (
+        "indicator",
+        year_column("renstra_year__year"),
+        "renstra_value_display",
+        "agreement_value_display",
+        "agency",
+    )
     list_filter = (("indicator__agency", admin.RelatedOnlyFieldListFilter), "renstra_year__year")
     search_fields = ("indicator__code", "indicator__name")
     list_select_related = ("indicator__agency", "renstra_year")
     autocomplete_fields = ("indicator",)
     fields = ("indicator", "renstra_year", "renstra_value", "agreement_value", "agreement_reason")
-
-    @admin.display(description="tahun", ordering="renstra_year__year")
-    def year(self, obj):
-        return obj.renstra_year.year
 
     @admin.display(description="target Renstra")
     def renstra_value_display(self, obj):
@@ -223,7 +230,7 @@ class TargetAdmin(AgencyScopedMixin, admin.ModelAdmin):
 
 @admin.register(Realisation)
 class RealisationAdmin(AgencyScopedMixin, admin.ModelAdmin):
-    list_display = ("indicator", "agency", "year", "value_display", "status")
+    list_display = ("indicator", "agency", year_column(), "value_display", "status")
     list_filter = (("indicator__agency", admin.RelatedOnlyFieldListFilter), "year", "status")
     search_fields = ("indicator__code", "indicator__name", "evidence", "note")
     list_select_related = ("indicator__agency",)

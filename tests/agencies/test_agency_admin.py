@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
-from agencies.models import Agency
+from agencies.models import Agency, ReportYear
 from indicators.models import Indicator, Realisation
 from tests.factories import UserFactory, member_of, reviewer_of
 
@@ -145,3 +145,16 @@ def test_user_text_is_escaped_in_the_admin(bengkalis, superuser_client):
     page = superuser_client.get(admin_url(Realisation, "changelist")).content.decode()
     assert "<script>alert(" not in page
     assert "&lt;script&gt;alert(" in page
+
+
+def test_years_are_written_without_a_thousands_separator(bengkalis, superuser_client):
+    page = superuser_client.get(admin_url(Realisation, "changelist")).content.decode()
+    assert ">2024<" in page
+    assert "2.024" not in page
+
+
+@pytest.mark.parametrize("model", [Agency, ReportYear], ids=lambda model: model._meta.label)
+def test_filters_do_not_name_governments_or_agencies_of_others(model, bengkalis, bengkulu, client):
+    client.force_login(reviewer_of(bengkalis.government))
+    page = client.get(admin_url(model, "changelist")).content.decode()
+    assert "Bengkulu" not in page

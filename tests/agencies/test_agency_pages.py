@@ -52,6 +52,7 @@ def test_agency_page_lists_its_report_years(bengkalis, client):
     client.force_login(member_of(bengkalis))
     page = client.get(reverse("agencies:agency_detail", args=[bengkalis.code])).content.decode()
     assert year_url(bengkalis) in page
+    assert "LAKIP 2024" in page
     assert "19740210 199311 1 001" in page
 
 
