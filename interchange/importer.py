@@ -41,7 +41,7 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)")
-GRADE = re.compile(r"[^\W\d_][\w +\-]*")
+GRADE = re.compile(r"[^\W\d_][\w +\-./(),'&]*")
 MONEY = re.compile(r"\d{1,16}(?:\.\d{1,2})?")
 FIRST_YEAR = 2000
 

@@ -265,6 +265,15 @@ def test_grade_target_for_a_numeric_indicator_is_not_an_import_error(demo_docume
     assert import_document(document).agency_code == "bkpp-bengkalis"
 
 
+def test_grades_written_with_punctuation_are_accepted(demo_document, db):
+    document = demo_document("bengkalis-2024")
+    indicator = document["renstra"]["objectives"][2]["indicators"][0]
+    indicator["scale"] = ["Kurang", "Baik (B)", "Sangat Baik (A)"]
+    indicator["targets"]["2024"] = "Baik (B)"
+    indicator["realisations"]["2024"]["value"] = "Sangat Baik (A)"
+    assert import_document(document).agency_code == "bkpp-bengkalis"
+
+
 def test_text_longer_than_its_column_is_refused_by_path(demo_document, db):
     document = demo_document("bengkalis-2024")
     document["agency"]["short_name"] = "B" * 51
