@@ -2,12 +2,15 @@
 
 Playwright's sync API keeps an event loop running in the test thread, which makes Django refuse ORM
 calls from that thread unless told that this is safe; it is here, the test thread is the only user.
+The ORM calls made while Playwright runs get their own database connection (Django keeps connections
+per context), which must be closed before Playwright stops, or PostgreSQL cannot drop the test database.
 """
 
 import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -36,3 +39,4 @@ def page():
         yield context.new_page()
         context.close()
         browser.close()
+        connections.close_all()
