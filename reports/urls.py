@@ -1,0 +1,9 @@
+from django.urls import path
+
+from reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("agencies/<slug:code>/<int:year>/lakip.pdf", views.lakip_pdf, name="lakip_pdf"),
+]
