@@ -61,3 +61,15 @@ def test_target_changelist_filters_by_year(bengkalis, superuser_client):
     response = superuser_client.get(reverse("admin:indicators_target_changelist"), {"renstra_year__year": 2024})
     years = {target.renstra_year.year for target in response.context["cl"].result_list}
     assert years == {2024}
+
+
+def test_indicator_autocomplete_offers_only_accessible_indicators(bengkalis, import_demo, client):
+    bengkulu = import_demo("bengkulu-2024")
+    client.force_login(reviewer_of(bengkulu.government))
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "indicators", "model_name": "realisation", "field_name": "indicator", "term": ""},
+    )
+    offered = {int(row["id"]) for row in response.json()["results"]}
+    assert offered
+    assert offered <= set(Indicator.objects.filter(agency=bengkulu).values_list("pk", flat=True))
