@@ -6,7 +6,9 @@ ModelAdmin and inline of the project mixes in ``AgencyScopedMixin``, which narro
 and permissions to ``agencies.access``.
 """
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.urls import reverse
 
 from agencies.access import agency_id_of, agency_ids_for, filter_by_agency, governments_for, scope_queryset
@@ -140,6 +142,25 @@ def year_column(path="year", description="tahun"):
     return year
 
 
+def agency_column(path="agency"):
+    """An admin column naming the agency of a row by its code: short, unique, and fits a narrow column."""
+
+    @admin.display(description="perangkat daerah", ordering=f"{path}__code")
+    def agency(obj):
+        for name in path.split("__"):
+            obj = getattr(obj, name)
+        return obj.code
+
+    return agency
+
+
+class OptionalJSONField(forms.JSONField):
+    """An empty box for "no value", where Django's JSON field would show the word ``null``."""
+
+    def prepare_value(self, value):
+        return "" if value is None else super().prepare_value(value)
+
+
 def achievement_columns(cache):
     """The computed achievement and category of a realisation, as admin columns or readonly fields."""
 
@@ -211,6 +232,7 @@ class AgencyAdmin(AgencyScopedMixin, admin.ModelAdmin):
     search_fields = ("name", "short_name", "code")
     list_select_related = ("government",)
     filter_horizontal = ("members",)
+    formfield_overrides = {models.JSONField: {"form_class": OptionalJSONField}}
     fieldsets = (
         ("Identitas", {"fields": ("government", "code", "name", "short_name", "city")}),
         ("Kepala perangkat daerah", {"fields": ("head_name", "head_title", "head_rank", "head_nip")}),

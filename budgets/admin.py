@@ -6,7 +6,7 @@ the line's children: the admin never computes a figure of its own.
 
 from django.contrib import admin
 
-from agencies.admin import AgencyScopedMixin, ResultsCache, absorption_column, year_column
+from agencies.admin import AgencyScopedMixin, ResultsCache, absorption_column, agency_column, year_column
 from budgets.models import BudgetFigure, BudgetLine, ExpenseTypeBudget
 from performance.numbers import format_rupiah
 
@@ -29,7 +29,7 @@ class BudgetFigureInline(AgencyScopedMixin, admin.TabularInline):
 
 @admin.register(BudgetLine)
 class BudgetLineAdmin(AgencyScopedMixin, admin.ModelAdmin):
-    list_display = ("code", "name", "level", "parent", "agency")
+    list_display = ("code", "name", "level", "parent", agency_column())
     list_filter = (("agency", admin.RelatedOnlyFieldListFilter), "level")
     search_fields = ("code", "name")
     list_select_related = ("agency", "parent")
@@ -41,7 +41,14 @@ class BudgetLineAdmin(AgencyScopedMixin, admin.ModelAdmin):
 
 @admin.register(BudgetFigure)
 class BudgetFigureAdmin(AgencyScopedMixin, admin.ModelAdmin):
-    list_display = ("line", "agency", year_column(), "budget_display", "realisation_display", "expense_type")
+    list_display = (
+        "line",
+        agency_column("line__agency"),
+        year_column(),
+        "budget_display",
+        "realisation_display",
+        "expense_type",
+    )
     list_filter = (("line__agency", admin.RelatedOnlyFieldListFilter), "year", "expense_type")
     search_fields = ("line__code", "line__name")
     list_select_related = ("line__agency",)
@@ -59,10 +66,6 @@ class BudgetFigureAdmin(AgencyScopedMixin, admin.ModelAdmin):
     @admin.display(description="realisasi", ordering="realisation")
     def realisation_display(self, obj):
         return format_rupiah(obj.realisation)
-
-    @admin.display(description="perangkat daerah", ordering="line__agency__name")
-    def agency(self, obj):
-        return obj.line.agency
 
 
 @admin.register(ExpenseTypeBudget)

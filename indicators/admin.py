@@ -8,7 +8,14 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 
-from agencies.admin import AgencyScopedMixin, ResultsCache, achievement_columns, year_column
+from agencies.admin import (
+    AgencyScopedMixin,
+    OptionalJSONField,
+    ResultsCache,
+    achievement_columns,
+    agency_column,
+    year_column,
+)
 from budgets.models import ObjectiveBudget
 from indicators.models import (
     Goal,
@@ -52,7 +59,7 @@ class ObjectiveInline(AgencyScopedMixin, admin.TabularInline):
 class RenstraAdmin(AgencyScopedMixin, admin.ModelAdmin):
     list_display = (
         "__str__",
-        "agency",
+        agency_column(),
         year_column("start_year", "tahun awal"),
         year_column("end_year", "tahun akhir"),
     )
@@ -92,16 +99,12 @@ class ObjectiveNarrativeInline(AgencyScopedMixin, admin.StackedInline):
 
 @admin.register(Objective)
 class ObjectiveAdmin(AgencyScopedMixin, admin.ModelAdmin):
-    list_display = ("code", "text", "goal", "agency")
+    list_display = ("code", "text", "goal", agency_column("renstra__agency"))
     list_filter = (("renstra__agency", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("code", "text", "renstra__agency__name")
     list_select_related = ("renstra__agency", "goal")
     fields = ("renstra", "goal", "code", "text", "position")
     inlines = (IndicatorLinkInline, ObjectiveBudgetInline, ObjectiveNarrativeInline)
-
-    @admin.display(description="perangkat daerah", ordering="renstra__agency__name")
-    def agency(self, obj):
-        return obj.renstra.agency
 
 
 class OwnerKindFilter(admin.SimpleListFilter):
@@ -157,18 +160,21 @@ class RealisationInline(AgencyScopedMixin, admin.TabularInline):
         "year",
         "value",
         "status",
+        "achievement",
+        "category",
+        "evidence",
+        "evidence_date",
+        "note",
         "q1",
         "q2",
         "q3",
         "q4",
-        "evidence",
-        "evidence_date",
-        "note",
-        "achievement",
-        "category",
     )
     readonly_fields = ("achievement", "category")
-    formfield_overrides = COMPACT_TEXT
+    formfield_overrides = {
+        **COMPACT_TEXT,
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 8})},
+    }
 
     def __init__(self, parent_model, admin_site):
         super().__init__(parent_model, admin_site)
@@ -180,11 +186,12 @@ class RealisationInline(AgencyScopedMixin, admin.TabularInline):
 
 @admin.register(Indicator)
 class IndicatorAdmin(AgencyScopedMixin, admin.ModelAdmin):
-    list_display = ("code", "name", "owner", "unit", "direction", "agency")
+    list_display = ("code", "name", "owner", "unit", "direction", agency_column())
     list_filter = (("agency", admin.RelatedOnlyFieldListFilter), "direction", OwnerKindFilter)
     search_fields = ("code", "name")
     list_select_related = ("agency", "goal", "objective", "budget_line")
     autocomplete_fields = ("objective", "budget_line")
+    formfield_overrides = {models.JSONField: {"form_class": OptionalJSONField}}
     fieldsets = (
         ("Pemilik", {"fields": ("agency", "goal", "objective", "budget_line")}),
         ("Indikator", {"fields": ("code", "name", "unit", "direction", "scale", "position")}),
@@ -204,7 +211,7 @@ class TargetAdmin(AgencyScopedMixin, admin.ModelAdmin):
         year_column("renstra_year__year"),
         "renstra_value_display",
         "agreement_value_display",
-        "agency",
+        agency_column("indicator__agency"),
     )
     list_filter = (("indicator__agency", admin.RelatedOnlyFieldListFilter), "renstra_year__year")
     search_fields = ("indicator__code", "indicator__name")
@@ -220,17 +227,13 @@ class TargetAdmin(AgencyScopedMixin, admin.ModelAdmin):
     def agreement_value_display(self, obj):
         return format_value(obj.agreement_value) if obj.agreement_value else ""
 
-    @admin.display(description="perangkat daerah", ordering="indicator__agency__name")
-    def agency(self, obj):
-        return obj.indicator.agency
-
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         return label_renstra_years(super().formfield_for_foreignkey(db_field, request, **kwargs))
 
 
 @admin.register(Realisation)
 class RealisationAdmin(AgencyScopedMixin, admin.ModelAdmin):
-    list_display = ("indicator", "agency", year_column(), "value_display", "status")
+    list_display = ("indicator", year_column(), "value_display", "status", agency_column("indicator__agency"))
     list_filter = (("indicator__agency", admin.RelatedOnlyFieldListFilter), "year", "status")
     search_fields = ("indicator__code", "indicator__name", "evidence", "note")
     list_select_related = ("indicator__agency",)
@@ -242,13 +245,10 @@ class RealisationAdmin(AgencyScopedMixin, admin.ModelAdmin):
     )
 
     def get_list_display(self, request):
-        """Add the engine's achievement and category, with a results cache for this page only."""
-        return (*super().get_list_display(request), *achievement_columns(ResultsCache()))
+        """Put the engine's achievement and category beside the value, with a results cache for this page only."""
+        indicator, year, value, *rest = super().get_list_display(request)
+        return (indicator, year, value, *achievement_columns(ResultsCache()), *rest)
 
     @admin.display(description="realisasi", ordering="value")
     def value_display(self, obj):
         return format_value(obj.value)
-
-    @admin.display(description="perangkat daerah", ordering="indicator__agency__name")
-    def agency(self, obj):
-        return obj.indicator.agency
