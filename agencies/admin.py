@@ -16,6 +16,7 @@ from agencies.models import Agency, Government, Narrative, ReportYear
 from budgets.models import ExpenseTypeBudget
 from performance import results
 from performance.numbers import format_percent, format_rupiah
+from reports.admin_actions import download_pdf
 
 admin.site.site_header = "LAKIP — Administrasi"
 admin.site.site_title = "LAKIP — Administrasi"
@@ -278,6 +279,7 @@ class ReportYearAdmin(AgencyScopedMixin, admin.ModelAdmin):
     search_fields = ("agency__name", "agency__code")
     list_select_related = ("agency",)
     inlines = (NarrativeInline, ExpenseTypeBudgetInline)
+    actions = (download_pdf,)
     fieldsets = (
         (None, {"fields": ("agency", "year", "status")}),
         ("Penandatanganan", {"fields": ("signed_city", "signed_date")}),

@@ -162,3 +162,9 @@ def test_filters_do_not_name_governments_or_agencies_of_others(model, bengkalis,
     client.force_login(reviewer_of(bengkalis.government))
     page = client.get(admin_url(model, "changelist")).content.decode()
     assert "Bengkulu" not in page
+
+
+def test_report_year_list_offers_the_pdf_download_action(bengkalis, client):
+    client.force_login(reviewer_of(bengkalis.government))
+    page = client.get(admin_url(ReportYear, "changelist")).content.decode()
+    assert 'value="download_pdf"' in page
