@@ -3,7 +3,7 @@
 import pytest
 from django.db import transaction
 
-from agencies.models import Agency, ReportYear
+from agencies.models import Agency
 from interchange.importer import import_file
 from reports.pdf import render_pdf
 from tests.conftest import demo_path
@@ -12,20 +12,19 @@ from tests.reports.pdftext import read_pdf
 
 @pytest.fixture(scope="module")
 def demo_report(django_db_setup, django_db_blocker):
-    """Return a callable rendering a demo agency's 2024 report (optionally approved), cached for the module.
+    """Return a callable rendering a demo agency's 2024 report, cached for the module.
 
     The import runs inside a transaction that is rolled back, so the module's other tests start from an empty
     database as usual.
     """
     cache = {}
 
-    def render(name, *, status=ReportYear.Status.DRAFT):
-        if (name, status) not in cache:
+    def render(name):
+        if name not in cache:
             with django_db_blocker.unblock(), transaction.atomic():
                 agency = Agency.objects.get(code=import_file(demo_path(name)).agency_code)
-                ReportYear.objects.filter(agency=agency, year=2024).update(status=status)
-                cache[name, status] = read_pdf(render_pdf(agency, 2024))
+                cache[name] = read_pdf(render_pdf(agency, 2024))
                 transaction.set_rollback(True)
-        return cache[name, status]
+        return cache[name]
 
     return render

@@ -7,6 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from agencies.models import ReportYear
+from reports.pdf import render_html
 
 DEMOS = ["bengkalis-2024", "bengkulu-2024", "belitung-timur-2024"]
 HEADINGS = [
@@ -86,17 +87,18 @@ def test_draft_report_is_marked_on_every_page_and_lists_findings(demo_report):
     assert "peringatan" in findings
 
 
-def test_approved_report_has_no_draft_mark_and_no_findings(demo_report):
-    report = demo_report("bengkalis-2024", status=ReportYear.Status.APPROVED)
-    assert not any("DRAFT" in page for page in report.pages)
-    assert "Temuan yang belum diselesaikan" not in report.text
+@pytest.mark.django_db
+def test_approved_report_has_no_draft_mark_and_no_findings(import_demo):
+    agency = import_demo("bengkalis-2024")
+    ReportYear.objects.filter(agency=agency, year=2024).update(status=ReportYear.Status.APPROVED)
+    html = render_html(agency=agency, year=2024)
+    assert "DRAFT" not in html
+    assert "Temuan yang belum diselesaikan" not in html
 
 
-def test_report_embeds_the_shipped_font(demo_report):
+def test_report_embeds_only_the_shipped_font(demo_report):
     reader = PdfReader(BytesIO(demo_report("bengkulu-2024").pdf))
-    fonts = {
-        str(font.get_object()["/BaseFont"])
-        for page in reader.pages[:3]
-        for font in page["/Resources"]["/Font"].values()
-    }
-    assert fonts and all("DejaVuSansCondensed" in name for name in fonts)
+    fonts = [font.get_object() for page in reader.pages[:3] for font in page["/Resources"]["/Font"].values()]
+    assert fonts
+    assert all("LAKIP-Sans" in str(font["/BaseFont"]) for font in fonts)
+    assert all("/FontFile2" in font["/DescendantFonts"][0].get_object()["/FontDescriptor"] for font in fonts)
