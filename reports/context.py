@@ -175,15 +175,21 @@ def _summary_counts(objectives):
     }
 
 
-def _evidence_notes(indicators):
-    """Footnotes for provisional and pending realisations: they name the evidence the value rests on."""
-    notes = {}
-    for indicator in indicators:
-        if indicator.is_provisional or indicator.is_pending:
-            state = "Realisasi sementara" if indicator.is_provisional else "Realisasi menunggu hasil"
-            evidence = indicator.evidence or "bukti dukung belum dicantumkan"
-            notes[indicator.code] = f"{state}; bukti: {evidence}."
-    return notes
+def _evidence_note(indicator):
+    """The footnote of a provisional or pending realisation: it names the evidence the value rests on."""
+    if not (indicator.is_provisional or indicator.is_pending):
+        return ""
+    state = "Realisasi sementara" if indicator.is_provisional else "Realisasi menunggu hasil"
+    return f"{indicator.name}: {state}; bukti: {indicator.evidence or 'bukti dukung belum dicantumkan'}."
+
+
+def _achievement_rows(objectives):
+    """Rows of the achievement table: every IKU with its footnote; the sasaran only on its first row."""
+    return [
+        {"objective": objective if index == 0 else None, "indicator": indicator, "note": _evidence_note(indicator)}
+        for objective in objectives
+        for index, indicator in enumerate(objective["result"].indicators)
+    ]
 
 
 def build_context(*, agency, year):
@@ -192,7 +198,6 @@ def build_context(*, agency, year):
     results = agency_results(agency=agency, year=year)
     outline = Outline()
     places = _place_narratives(narratives)
-    lines_by_code = {line.code: line for line in results.budget_lines}
     renstra_years = list(range(renstra.start_year, renstra.end_year + 1)) if renstra else []
     history_years = [y for y in renstra_years if y <= year] or [year]
 
@@ -273,7 +278,6 @@ def build_context(*, agency, year):
     appendix_pk_table = outline.table(f"Perjanjian Kinerja tahun {year}")
     appendix_findings = None if approved else outline.heading("Temuan yang belum diselesaikan", label="2.", level=2)
 
-    objective_indicators = [i for o in results.objectives for i in o.indicators]
     return {
         "agency": agency,
         "government": agency.government,
@@ -297,10 +301,8 @@ def build_context(*, agency, year):
         "missions": missions,
         "history_years": history_years,
         "objectives": objectives,
-        "objective_indicators": objective_indicators,
-        "evidence_notes": _evidence_notes(objective_indicators),
+        "achievement_rows": _achievement_rows(objectives),
         "budget_lines": results.budget_lines,
-        "lines_by_code": lines_by_code,
         "absorption_chart": absorption_chart(absorption_items, "Serapan anggaran") if absorption_items else "",
         "absorption_by_program": bool(programs),
         "expense_types": results.expense_types,
