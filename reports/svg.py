@@ -54,7 +54,6 @@ def achievement_chart(indicators, title):
     height = TOP + ROW_HEIGHT * len(indicators) + 6
     target_x = LABEL_WIDTH + plot * 100 / axis
     rows = [
-        f'<text x="{LABEL_WIDTH}" y="10" fill="#555">0%</text>',
         f'<text x="{target_x:.1f}" y="10" text-anchor="middle" fill="#555">target 100%</text>',
         f'<text x="{WIDTH}" y="10" text-anchor="end" fill="#555">{escape(numbers.format_percent(axis, 0))}</text>',
     ]
@@ -90,10 +89,7 @@ def absorption_chart(items, title):
     plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH
     height = TOP + ROW_HEIGHT * len(items) + 6
     full_x = LABEL_WIDTH + plot * 100 / axis
-    rows = [
-        f'<text x="{LABEL_WIDTH}" y="10" fill="#555">0%</text>',
-        f'<text x="{full_x:.1f}" y="10" text-anchor="middle" fill="#555">100%</text>',
-    ]
+    rows = [f'<text x="{full_x:.1f}" y="10" text-anchor="middle" fill="#555">100%</text>']
     for index, (label, absorption) in enumerate(items):
         y = TOP + ROW_HEIGHT * index
         rows.append(f'<text x="0" y="{y + BAR_HEIGHT}">{escape(_cut(label))}</text>')
