@@ -31,7 +31,7 @@ def year_url(agency, year=2024):
 def test_pages_require_login(url, bengkalis, client):
     response = client.get(url)
     assert response.status_code == 302
-    assert response.url.startswith(reverse("admin:login"))
+    assert response.url.startswith(reverse("login"))
 
 
 def test_agency_list_shows_only_accessible_agencies(bengkalis, bengkulu, client):

@@ -20,7 +20,7 @@ def pdf_url(agency, year=2024):
 def test_anonymous_user_is_sent_to_login(client):
     response = client.get(pdf_url(AgencyFactory()))
     assert response.status_code == 302
-    assert response.url.startswith(reverse("admin:login"))
+    assert response.url.startswith(reverse("login"))
 
 
 def test_user_of_another_agency_gets_404(client):
