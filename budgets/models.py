@@ -69,15 +69,27 @@ class BudgetLine(models.Model):
                 raise ValidationError({"parent": "Kegiatan berinduk program; sub kegiatan berinduk kegiatan."})
 
 
-class BudgetFigure(models.Model):
+class Amounts(models.Model):
+    """Pagu and realisasi of one year, never negative; a line, a sasaran or an expense type has these."""
+
+    year = models.PositiveSmallIntegerField("tahun")
+    budget = money_field("pagu", null=True, blank=True)
+    realisation = money_field("realisasi", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(condition=Q(budget__gte=0), name="%(class)s_budget_not_negative"),
+            models.CheckConstraint(condition=Q(realisation__gte=0), name="%(class)s_realisation_not_negative"),
+        ]
+
+
+class BudgetFigure(Amounts):
     """Pagu and realisasi of a budget line in one year."""
 
     line = models.ForeignKey(
         BudgetLine, on_delete=models.CASCADE, related_name="figures", verbose_name="program/kegiatan"
     )
-    year = models.PositiveSmallIntegerField("tahun")
-    budget = money_field("pagu", null=True, blank=True)
-    realisation = money_field("realisasi", null=True, blank=True)
     expense_type = models.CharField("jenis belanja", max_length=16, choices=ExpenseType.choices, blank=True)
 
     class Meta:
@@ -85,22 +97,18 @@ class BudgetFigure(models.Model):
         verbose_name_plural = "anggaran"
         ordering = ["line", "year"]
         constraints = [
+            *Amounts.Meta.constraints,
             models.UniqueConstraint(fields=["line", "year"], name="budget_figure_unique_year"),
-            models.CheckConstraint(condition=Q(budget__gte=0), name="budget_figure_budget_not_negative"),
-            models.CheckConstraint(condition=Q(realisation__gte=0), name="budget_figure_realisation_not_negative"),
         ]
 
     def __str__(self):
         return f"{self.line.code} {self.year}"
 
 
-class ObjectiveBudget(models.Model):
+class ObjectiveBudget(Amounts):
     """Budget reported per sasaran, for agencies that do not report it per program line."""
 
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="budgets", verbose_name="sasaran")
-    year = models.PositiveSmallIntegerField("tahun")
-    budget = money_field("pagu", null=True, blank=True)
-    realisation = money_field("realisasi", null=True, blank=True)
     expense_type = models.CharField("jenis belanja", max_length=16, choices=ExpenseType.choices, blank=True)
 
     class Meta:
@@ -108,9 +116,8 @@ class ObjectiveBudget(models.Model):
         verbose_name_plural = "anggaran sasaran"
         ordering = ["objective", "year"]
         constraints = [
+            *Amounts.Meta.constraints,
             models.UniqueConstraint(fields=["objective", "year"], name="objective_budget_unique_year"),
-            models.CheckConstraint(condition=Q(budget__gte=0), name="objective_budget_budget_not_negative"),
-            models.CheckConstraint(condition=Q(realisation__gte=0), name="objective_budget_realisation_not_negative"),
         ]
 
     def __str__(self):

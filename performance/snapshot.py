@@ -238,7 +238,10 @@ def load_snapshot(agency: Agency, year: int) -> AgencySnapshot:
             budget_total=ry.budget_total,
             realisation_total=ry.realisation_total,
             status=ry.status,
-            expense_types=[(e.expense_type, Money(e.budget, e.realisation)) for e in ry.expense_type_budgets.all()],
+            expense_types=[
+                (e.expense_type, Money(e.budget, e.realisation))
+                for e in sorted(ry.expense_type_budgets.all(), key=lambda e: EXPENSE_TYPE_ORDER[e.expense_type])
+            ],
             narratives={n.key: n.text for n in sorted(ry.narratives.all(), key=lambda n: (n.position, n.pk))},
         )
     return snapshot

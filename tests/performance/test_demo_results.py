@@ -160,3 +160,8 @@ def test_results_cost_the_same_number_of_queries_whatever_the_agency_size(import
         agency_results(agency=small, year=2024)
     with django_assert_num_queries(len(small_queries)):
         agency_results(agency=large, year=2024)
+
+
+def test_expense_types_come_in_the_order_of_the_budget_structure(belitung):
+    assert [e.expense_type for e in belitung.expense_types] == ["pegawai", "barang_jasa", "modal"]
+    assert [plain(e.share) for e in belitung.expense_types] == ["48.26", "50.27", "1.47"]
