@@ -1,6 +1,7 @@
 """An admin action that downloads the LAKIP PDF of the selected report year.
 
-The ReportYear admin belongs to ``agencies.admin``; wire this in there with ``actions = [download_pdf]``.
+The ReportYear admin belongs to ``agencies.admin``, which lists this among its actions; the access check is
+repeated here because an action receives whatever rows were posted.
 """
 
 from django.contrib import admin, messages

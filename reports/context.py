@@ -117,38 +117,29 @@ def _load(agency, year):
 def _renstra_rows(results, goals, targets, years):
     """Rows of the Renstra table: each tujuan with its own indicators, then each of its sasaran with theirs.
 
-    A tujuan or sasaran text stands only on the first row of its group, as in a printed Renstra, so a group
-    needs no row of its own (nor a rowspan that WeasyPrint would have to keep on one page).
+    A tujuan or sasaran cell spans the rows of its group (``goal_span`` / ``objective_span`` on the group's
+    first row, 0 on the others), as in a printed Renstra; WeasyPrint carries a spanning cell across pages.
     """
-    rows = []
-
-    def add(goal_text, objective_text, indicators):
-        if not indicators:
-            rows.append({"goal": goal_text, "objective": objective_text, "indicator": None, "targets": []})
-            return
-        for indicator in indicators:
-            by_year = targets.get(indicator.code, {})
-            rows.append(
-                {
-                    "goal": goal_text,
-                    "objective": objective_text,
-                    "indicator": indicator,
-                    "targets": [by_year.get(y) or None for y in years],
-                }
-            )
-            goal_text = objective_text = ""
-
     goal_order = list(goals) + [o.goal for o in results.objectives if o.goal not in goals]
-    for goal_code in goal_order:
-        goal_text = goals.get(goal_code, "")
-        goal_indicators = [i for i in results.goal_indicators if i.goal == goal_code]
-        if goal_indicators:
-            add(goal_text, "", goal_indicators)
-            goal_text = ""
-        for objective in results.objectives:
-            if objective.goal == goal_code:
-                add(goal_text, objective.text, objective.indicators)
-                goal_text = ""
+    rows = []
+    for goal_code in dict.fromkeys(goal_order):
+        blocks = [("", [i for i in results.goal_indicators if i.goal == goal_code])]
+        blocks += [(o.text, list(o.indicators)) for o in results.objectives if o.goal == goal_code]
+        blocks = [block for block in blocks if block[0] or block[1]] or [("", [])]
+        goal_span = sum(max(1, len(indicators)) for _, indicators in blocks)
+        for position, (objective_text, indicators) in enumerate(blocks):
+            for index, indicator in enumerate(indicators or [None]):
+                by_year = targets.get(indicator.code, {}) if indicator else {}
+                rows.append(
+                    {
+                        "goal": goals.get(goal_code, ""),
+                        "goal_span": goal_span if position == 0 and index == 0 else 0,
+                        "objective": objective_text,
+                        "objective_span": max(1, len(indicators)) if index == 0 else 0,
+                        "indicator": indicator,
+                        "targets": [by_year.get(y) or None for y in years],
+                    }
+                )
     return rows
 
 
@@ -184,9 +175,15 @@ def _evidence_note(indicator):
 
 
 def _achievement_rows(objectives):
-    """Rows of the achievement table: every IKU with its footnote; the sasaran only on its first row."""
+    """Rows of the achievement table: every IKU with its footnote; the sasaran cell on the first row of its
+    group spans the group (``span``)."""
     return [
-        {"objective": objective if index == 0 else None, "indicator": indicator, "note": _evidence_note(indicator)}
+        {
+            "objective": objective,
+            "span": len(objective["result"].indicators) if index == 0 else 0,
+            "indicator": indicator,
+            "note": _evidence_note(indicator),
+        }
         for objective in objectives
         for index, indicator in enumerate(objective["result"].indicators)
     ]
