@@ -278,10 +278,15 @@ class _Reader:
         return value
 
     def by_year(self, parent, key, path):
-        """The entries of an object keyed by year (``{"2024": ...}``), with int years and their paths."""
+        """The entries of an object keyed by year (``{"2024": ...}``), with int years and their paths.
+
+        A year written as null is a year without data, as if it were left out.
+        """
         result = []
         for raw_year, value in self.mapping(parent, key, path).items():
             entry_path = f"{path}.{key}.{raw_year}"
+            if value is None:
+                continue
             if not YEAR_KEY.fullmatch(raw_year):
                 self.problem(entry_path, f'"{raw_year}" bukan tahun empat angka')
                 continue

@@ -4,6 +4,7 @@ import pytest
 from django.apps import apps
 
 from agencies.models import Agency
+from indicators.models import Realisation
 from interchange.importer import LakipFileError, import_document
 
 
@@ -263,6 +264,16 @@ def test_grade_target_for_a_numeric_indicator_is_not_an_import_error(demo_docume
     document = demo_document("bengkalis-2024")
     document["renstra"]["objectives"][0]["indicators"][1]["targets"]["2024"] = "BB"
     assert import_document(document).agency_code == "bkpp-bengkalis"
+
+
+def test_a_year_written_as_null_is_a_year_without_data(demo_document, db):
+    document = demo_document("bengkalis-2024")
+    objective = document["renstra"]["objectives"][0]
+    objective["indicators"][1]["realisations"]["2023"] = None
+    objective["narratives"]["2023"] = None
+    objective["budgets"]["2023"] = None
+    assert import_document(document).agency_code == "bkpp-bengkalis"
+    assert not Realisation.objects.filter(indicator__code="IKU-2", year=2023).exists()
 
 
 def test_grades_written_with_punctuation_are_accepted(demo_document, db):
