@@ -224,6 +224,7 @@ def build_context(*, agency, year):
     objectives = []
     for number, objective in enumerate(results.objectives, start=1):
         heading = outline.heading(f"Sasaran {number}: {objective.text}", level=3)
+        lines = [line for line in results.budget_lines if objective.code in line.objectives]
         has_standard = any(i.national_standard for i in objective.indicators)
         objectives.append(
             {
@@ -244,8 +245,8 @@ def build_context(*, agency, year):
                 ),
                 "has_standard": has_standard,
                 "narratives": _objective_narratives(objective.narratives),
-                "lines": [line for line in results.budget_lines if objective.code in line.objectives],
-                "lines_table": outline.table(f"Program dan kegiatan pendukung sasaran {number}"),
+                "lines": lines,
+                "lines_table": outline.table(f"Program dan kegiatan pendukung sasaran {number}") if lines else None,
             }
         )
     bab3a_efficiency = outline.heading("Efisiensi Penggunaan Sumber Daya", level=3)
@@ -285,7 +286,6 @@ def build_context(*, agency, year):
         "status_label": report_year.get_status_display() if report_year else ReportYear.Status.DRAFT.label,
         "signed_city": (report_year.signed_city if report_year else "") or agency.city,
         "signed_date": report_year.signed_date if report_year else None,
-        "results": results,
         "totals": results.totals,
         "counts": _summary_counts(results.objectives),
         "efficiency_method": results.efficiency_method,
