@@ -12,12 +12,12 @@ from django.utils.safestring import mark_safe
 from performance import numbers
 
 WIDTH = 600
-LABEL_WIDTH = 230
-VALUE_WIDTH = 120
+LABEL_WIDTH = 200
+VALUE_WIDTH = 170
 ROW_HEIGHT = 18
 BAR_HEIGHT = 10
 TOP = 16
-LABEL_CHARS = 44
+LABEL_CHARS = 40
 FONT = 'font-family="LAKIP Sans, DejaVu Sans Condensed, sans-serif"'
 
 
@@ -46,7 +46,7 @@ def _scale_max(values, floor):
 
 def achievement_chart(indicators, title):
     """Target vs realisation per indicator: the bar is the realisation as a share of the target (the achievement),
-    the dashed line at 100% is the target; the row also prints the target and the realisation themselves.
+    the dashed line at 100% is the target; each row also prints "realisation / target = achievement".
     """
     known = [i.achievement for i in indicators if i.achievement is not None and not i.is_pending]
     axis = _scale_max(known, Decimal(100))
@@ -69,7 +69,8 @@ def achievement_chart(indicators, title):
         colour = "#2e6f8e" if indicator.achievement >= 100 else "#c0662b"
         opacity = ' fill-opacity="0.45"' if indicator.is_provisional else ""
         rows.append(_bar(y, width, colour, opacity))
-        value = numbers.format_percent(indicator.achievement)
+        realisation, target = numbers.format_value(indicator.realisation), numbers.format_value(indicator.target)
+        value = f"{realisation} / {target} = {numbers.format_percent(indicator.achievement)}"
         if indicator.is_provisional:
             value += " (sementara)"
         rows.append(f'<text x="{WIDTH - VALUE_WIDTH + 6}" y="{y + BAR_HEIGHT}">{escape(value)}</text>')
