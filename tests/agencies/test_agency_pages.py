@@ -77,6 +77,14 @@ def test_year_page_shows_objective_and_indicator_achievement_from_the_engine(ben
     assert "Sangat Tinggi" in page
 
 
+def test_year_page_links_to_the_pdf_that_downloads(bengkalis, client):
+    client.force_login(reviewer_of(bengkalis.government))
+    pdf_url = reverse("reports:lakip_pdf", args=[bengkalis.code, 2024])
+    assert f'href="{pdf_url}"' in client.get(year_url(bengkalis)).content.decode()
+    response = client.get(pdf_url)
+    assert response["Content-Type"] == "application/pdf"
+
+
 def test_year_page_marks_provisional_realisations(bengkalis, client):
     client.force_login(member_of(bengkalis))
     page = client.get(year_url(bengkalis)).content.decode()
