@@ -269,7 +269,7 @@ def _objective_money(objective, lines, figures, year):
     highest = [line for line in lines if objective.code in line.objectives and not named_above(line)]
     return (
         rules.sum_known(figures[line.code].budget for line in highest),
-        rules.sum_known(figures[line.code].realisation for line in highest if figures[line.code].budget is not None),
+        rules.sum_known(figures[line.code].realisation for line in highest),
         tuple(line.code for line in highest),
     )
 
@@ -371,11 +371,11 @@ def _totals(snapshot, year, objectives, programs, bands):
         budget, realisation = year_data.budget_total, year_data.realisation_total
     elif any(p.budget is not None for p in programs):
         budget = rules.sum_known(p.budget for p in programs)
-        realisation = rules.sum_known(p.realisation for p in programs if p.budget is not None)
+        realisation = rules.sum_known(p.realisation for p in programs)
     else:
         own = [o.budgets.get(year) for o in snapshot.objectives if o.budgets.get(year) is not None]
         budget = rules.sum_known(m.budget for m in own)
-        realisation = rules.sum_known(m.realisation for m in own if m.budget is not None)
+        realisation = rules.sum_known(m.realisation for m in own)
     return Totals(
         achievement=achieved,
         category=rules.category(achieved, bands),

@@ -419,12 +419,13 @@ class LineFigures:
 
 
 def line_figures(own_budget, own_realisation, children):
-    """A line whose children have budgets takes their sums (budget; realisation over the children that
-    have one); its own figure is then only compared. Otherwise the line's own figures stand."""
+    """A line whose children have budgets takes their sums (budget over the children that have one, and
+    realisation over the children that have one); its own figure is then only compared. Otherwise the
+    line's own figures stand."""
     children_budget = sum_known(c.budget for c in children)
     if children_budget is None:
         return LineFigures(own_budget, own_realisation, own_budget, own_realisation)
-    children_realisation = sum_known(c.realisation for c in children if c.budget is not None)
+    children_realisation = sum_known(c.realisation for c in children)
     return LineFigures(
         children_budget, children_realisation, own_budget, own_realisation, children_budget, children_realisation
     )

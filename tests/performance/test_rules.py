@@ -249,3 +249,12 @@ def test_a_realisation_inside_a_range_target_scores_100(low, width, fraction, di
 @given(value=st.decimals(min_value=D("-1000"), max_value=D("1000"), places=4))
 def test_category_is_always_one_of_the_bands(value):
     assert rules.category(value) in {label for _, label in rules.DEFAULT_CATEGORY_BANDS}
+
+
+def test_a_childs_realisation_counts_even_where_the_child_has_no_pagu():
+    children = [
+        rules.LineFigures(D(100), D(90), D(100), D(90)),
+        rules.LineFigures(None, D(5), None, D(5)),
+    ]
+    figures = rules.line_figures(None, None, children)
+    assert (figures.budget, figures.realisation) == (D(100), D(95))
