@@ -18,6 +18,12 @@ class Government(models.Model):
     code = models.SlugField("kode", max_length=64, unique=True)
     name = models.CharField("nama", max_length=200)
     level = models.CharField("tingkat", max_length=16, choices=Level.choices)
+    head_name = models.CharField(
+        "nama kepala daerah",
+        max_length=200,
+        blank=True,
+        help_text="Gubernur, bupati atau wali kota yang menandatangani Perjanjian Kinerja.",
+    )
     reviewers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,

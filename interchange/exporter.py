@@ -67,7 +67,12 @@ def export_document(agency, *, years=None):
             "code": agency.code,
             "name": agency.name,
             "short_name": agency.short_name,
-            "government": {"code": government.code, "name": government.name, "level": government.level},
+            "government": {
+                "code": government.code,
+                "name": government.name,
+                "level": government.level,
+                **({"head_name": government.head_name} if government.head_name else {}),
+            },
             "city": agency.city,
             "head": {
                 "name": agency.head_name,

@@ -380,6 +380,10 @@ class _Reader:
                 government_data, "name", government_path, required=True, max_length=field_length(Government, "name")
             ),
         }
+        if "head_name" in government_data:
+            government["head_name"] = self.text(
+                government_data, "head_name", government_path, max_length=field_length(Government, "head_name")
+            )
         level = government_data.get("level")
         if level is None:
             self.problem(f"{government_path}.level", "wajib diisi")

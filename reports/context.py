@@ -280,6 +280,7 @@ def build_context(*, agency, year):
         "agency": agency,
         "government": agency.government,
         "regional_head": _regional_head(agency.government),
+        "regional_head_name": agency.government.head_name,
         "year": year,
         "paper_size": agency.paper_size,
         "draft": not approved,

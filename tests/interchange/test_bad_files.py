@@ -276,6 +276,15 @@ def test_a_year_written_as_null_is_a_year_without_data(demo_document, db):
     assert not Realisation.objects.filter(indicator__code="IKU-2", year=2023).exists()
 
 
+def test_the_regional_heads_name_is_kept_and_left_alone_when_a_file_omits_it(demo_document, db):
+    document = demo_document("bengkalis-2024")
+    document["agency"]["government"]["head_name"] = "KASMARNI, S.Sos., MMP"
+    import_document(document)
+    del document["agency"]["government"]["head_name"]
+    import_document(document)
+    assert Agency.objects.get(code="bkpp-bengkalis").government.head_name == "KASMARNI, S.Sos., MMP"
+
+
 def test_grades_written_with_punctuation_are_accepted(demo_document, db):
     document = demo_document("bengkalis-2024")
     indicator = document["renstra"]["objectives"][2]["indicators"][0]

@@ -96,6 +96,15 @@ def test_approved_report_has_no_draft_mark_and_no_findings(import_demo):
     assert "Temuan yang belum diselesaikan" not in html
 
 
+@pytest.mark.django_db
+def test_perjanjian_kinerja_is_signed_by_the_regional_head_by_name(import_demo):
+    agency = import_demo("bengkalis-2024")
+    agency.government.head_name = "KASMARNI, S.Sos., MMP"
+    agency.government.save()
+    html = render_html(agency=agency, year=2024)
+    assert "Nama: KASMARNI, S.Sos., MMP<br>Jabatan: Bupati Bengkalis" in html
+
+
 def test_report_embeds_only_the_shipped_font(demo_report):
     reader = PdfReader(BytesIO(demo_report("bengkulu-2024").pdf))
     fonts = [font.get_object() for page in reader.pages[:3] for font in page["/Resources"]["/Font"].values()]
