@@ -143,7 +143,7 @@ NAMED_SCALES = {"sakip": SAKIP, "ikm": IKM}
 
 def scale_problems(spec):
     """Why a scale specification is unusable (empty list when it is fine)."""
-    if spec is None or spec in NAMED_SCALES:
+    if spec is None or (isinstance(spec, str) and spec in NAMED_SCALES):
         return []
     if isinstance(spec, str):
         return [f'Skala "{spec}" tidak dikenal: gunakan "sakip", "ikm", atau daftar predikat.']

@@ -79,6 +79,23 @@ def test_custom_scale_with_bands_grades_a_number_inclusively():
     assert achieved("B", "55", scale=scale) == "66.67"
 
 
+@pytest.mark.parametrize(
+    ("spec", "usable"),
+    [
+        (None, True),
+        ("sakip", True),
+        (["D", "C", "B", "A"], True),
+        ([{"grade": "D"}, {"grade": "C", "min": 50}], True),
+        ("abc", False),
+        ([], False),
+        (["A", "a"], False),
+        ([{"grade": "D", "min": 50}, {"grade": "C", "min": 40}], False),
+    ],
+)
+def test_scale_problems_accept_the_spec_forms_and_refuse_the_rest(spec, usable):
+    assert (rules.scale_problems(spec) == []) is usable
+
+
 def test_sakip_bands_are_strict_lower_bounds():
     assert rules.SAKIP.grade_of(rules.Number(D(90))) == "A"
     assert rules.SAKIP.grade_of(rules.Number(D("90.01"))) == "AA"
