@@ -29,10 +29,9 @@ from indicators.models import (
     RenstraYear,
     Target,
 )
+from performance import rules
 
 FORMAT = "lakip/1"
-ACHIEVEMENT_CAPS = (100, 110, 120, 150)
-STANDARD_SCALES = ("sakip", "ikm")
 LINE_CHILDREN = {"program": "activities", "activity": "sub_activities"}
 CHILD_LEVEL = {"program": "activity", "activity": "sub_activity"}
 
@@ -407,7 +406,7 @@ class _Reader:
 
     def read_settings(self, data, path):
         cap = data.get("achievement_cap")
-        if cap is not None and (isinstance(cap, bool) or cap not in ACHIEVEMENT_CAPS):
+        if cap is not None and (isinstance(cap, bool) or cap not in rules.ACHIEVEMENT_CAPS):
             self.problem(f"{path}.achievement_cap", f"{shown(cap)} bukan null, 100, 110, 120 atau 150")
             cap = None
         return {
@@ -596,7 +595,7 @@ class _Reader:
         return indicators
 
     def read_scale(self, scale, path):
-        if scale is None or scale in STANDARD_SCALES:
+        if scale is None or (isinstance(scale, str) and scale in rules.NAMED_SCALES):
             return scale
         if not isinstance(scale, list) or not scale:
             self.problem(path, 'harus null, "sakip", "ikm", atau daftar predikat dari terendah')

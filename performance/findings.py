@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from performance import rules
-from performance.numbers import format_percent, format_rupiah, format_value
+from performance.numbers import format_percent, format_rupiah, format_value, is_standard_nip
 from performance.results import Finding
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -265,8 +265,7 @@ def value_kind_mismatch(snapshot, results):
 
 
 def nip_malformed(snapshot, results):
-    digits = snapshot.head_nip.replace(" ", "")
-    if snapshot.head_nip and not (len(digits) == 18 and digits.isdigit()):
+    if snapshot.head_nip and not is_standard_nip(snapshot.head_nip):
         yield _finding(
             WARNING,
             "nip_malformed",

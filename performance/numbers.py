@@ -126,9 +126,15 @@ def format_date(value):
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def is_standard_nip(nip):
+    """Whether a NIP has the 18 digits of a civil servant's number (spaces aside)."""
+    digits = (nip or "").replace(" ", "")
+    return len(digits) == 18 and digits.isdigit()
+
+
 def format_nip(nip):
     """An 18-digit NIP printed as ``19740210 199311 1 001``; any other NIP as given."""
     digits = (nip or "").replace(" ", "")
-    if len(digits) == 18 and digits.isdigit():
+    if is_standard_nip(digits):
         return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
     return nip or ""
