@@ -14,8 +14,8 @@ from django.urls import reverse
 from agencies.access import agency_id_of, agency_ids_for, filter_by_agency, governments_for, scope_queryset
 from agencies.models import Agency, Government, Narrative, ReportYear
 from budgets.models import ExpenseTypeBudget
+from domain.numbers import format_percent, format_rupiah
 from performance import results
-from performance.numbers import format_percent, format_rupiah
 from reports.admin_actions import download_pdf
 
 admin.site.site_header = "LAKIP — Administrasi"
@@ -257,7 +257,7 @@ class AgencyAdmin(AgencyScopedMixin, admin.ModelAdmin):
         return is_superuser(request.user)
 
     def view_on_site(self, obj):
-        return reverse("agencies:agency_detail", args=[obj.code])
+        return reverse("web:agency_detail", args=[obj.code])
 
 
 class NarrativeInline(AgencyScopedMixin, admin.StackedInline):
@@ -295,4 +295,4 @@ class ReportYearAdmin(AgencyScopedMixin, admin.ModelAdmin):
         return format_rupiah(obj.realisation_total)
 
     def view_on_site(self, obj):
-        return reverse("agencies:agency_year", args=[obj.agency.code, obj.year])
+        return reverse("web:agency_year", args=[obj.agency.code, obj.year])

@@ -6,18 +6,16 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from domain.enums import ACHIEVEMENT_CAPS, EfficiencyMethod, GovernmentLevel, PaperSize, ReportStatus
+from domain.validators import category_bands_problems
+
 
 class Government(models.Model):
     """A pemerintah daerah (provinsi, kabupaten or kota)."""
 
-    class Level(models.TextChoices):
-        PROVINSI = "provinsi", "Provinsi"
-        KABUPATEN = "kabupaten", "Kabupaten"
-        KOTA = "kota", "Kota"
-
     code = models.SlugField("kode", max_length=64, unique=True)
     name = models.CharField("nama", max_length=200)
-    level = models.CharField("tingkat", max_length=16, choices=Level.choices)
+    level = models.CharField("tingkat", max_length=16, choices=GovernmentLevel.choices())
     head_name = models.CharField(
         "nama kepala daerah",
         max_length=200,
@@ -41,21 +39,6 @@ class Government(models.Model):
         return self.name
 
 
-class EfficiencyMethod(models.TextChoices):
-    RATIO = "ratio", "Rasio capaian / serapan (IE)"
-    UNSPENT = "unspent", "100% − serapan"
-    GAP = "gap", "Capaian − serapan (poin)"
-    EKA = "eka", "Efisiensi EKA (PMK 22/2021)"
-
-
-class PaperSize(models.TextChoices):
-    A4 = "A4", "A4 (210 × 297 mm)"
-    F4 = "F4", "F4 (215 × 330 mm)"
-
-
-ACHIEVEMENT_CAP_CHOICES = [(100, "100%"), (110, "110%"), (120, "120%"), (150, "150%")]
-
-
 class Agency(models.Model):
     """A perangkat daerah (OPD) that writes a LAKIP, with its head and its computation settings."""
 
@@ -74,13 +57,13 @@ class Agency(models.Model):
     )
     achievement_cap = models.PositiveSmallIntegerField(
         "batas atas capaian",
-        choices=ACHIEVEMENT_CAP_CHOICES,
+        choices=[(cap, f"{cap}%") for cap in ACHIEVEMENT_CAPS],
         null=True,
         blank=True,
         help_text="Kosong: capaian tidak dibatasi.",
     )
     efficiency_method = models.CharField(
-        "metode efisiensi", max_length=16, choices=EfficiencyMethod.choices, default=EfficiencyMethod.RATIO
+        "metode efisiensi", max_length=16, choices=EfficiencyMethod.choices(), default=EfficiencyMethod.RATIO
     )
     category_bands = models.JSONField(
         "kategori capaian",
@@ -88,7 +71,7 @@ class Agency(models.Model):
         blank=True,
         help_text='Kosong: 91/76/66/51. Atau daftar dari tertinggi: [{"min": 91, "label": "Sangat Tinggi"}, ...]',
     )
-    paper_size = models.CharField("ukuran kertas", max_length=2, choices=PaperSize.choices, default=PaperSize.A4)
+    paper_size = models.CharField("ukuran kertas", max_length=2, choices=PaperSize.choices(), default=PaperSize.A4)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -103,7 +86,7 @@ class Agency(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(achievement_cap__isnull=True) | Q(achievement_cap__in=[100, 110, 120, 150]),
+                condition=Q(achievement_cap__isnull=True) | Q(achievement_cap__in=ACHIEVEMENT_CAPS),
                 name="agency_achievement_cap_allowed",
             ),
         ]
@@ -112,8 +95,6 @@ class Agency(models.Model):
         return self.name
 
     def clean(self):
-        from performance.rules import category_bands_problems
-
         problems = category_bands_problems(self.category_bands)
         if problems:
             raise ValidationError({"category_bands": problems})
@@ -121,11 +102,6 @@ class Agency(models.Model):
 
 class ReportYear(models.Model):
     """What an agency's report of one year holds beyond the plan: signature, totals and review state."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draf"
-        SUBMITTED = "submitted", "Diajukan untuk reviu"
-        APPROVED = "approved", "Disetujui"
 
     agency = models.ForeignKey(
         Agency, on_delete=models.CASCADE, related_name="report_years", verbose_name="perangkat daerah"
@@ -139,7 +115,7 @@ class ReportYear(models.Model):
     realisation_total = models.DecimalField(
         "total realisasi", max_digits=18, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
     )
-    status = models.CharField("status", max_length=16, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField("status", max_length=16, choices=ReportStatus.choices(), default=ReportStatus.DRAFT)
 
     class Meta:
         verbose_name = "tahun laporan"

@@ -11,7 +11,8 @@ from datetime import date
 from decimal import Decimal
 
 from agencies.models import Agency, Government, Narrative, ReportYear
-from budgets.models import BudgetFigure, BudgetLine, ExpenseType, ExpenseTypeBudget
+from budgets.models import BudgetFigure, BudgetLine, ExpenseTypeBudget
+from domain.enums import BudgetLevel, Direction, ExpenseType, GovernmentLevel, RealisationStatus
 from indicators.models import (
     Goal,
     Indicator,
@@ -37,10 +38,10 @@ TABLE = "\n\n| Uraian | Nilai |\n|---|--:|\n| Rapat evaluasi | 4 |\n| Laporan tr
 def _indicator_kind(number):
     """Every 10th indicator is graded (SAKIP scale), every 7th is lower-is-better, the rest numeric."""
     if number % 10 == 0:
-        return {"unit": "predikat", "scale": "sakip", "direction": Indicator.Direction.HIGHER}
+        return {"unit": "predikat", "scale": "sakip", "direction": Direction.HIGHER}
     if number % 7 == 0:
-        return {"unit": "%", "scale": None, "direction": Indicator.Direction.LOWER}
-    return {"unit": "%", "scale": None, "direction": Indicator.Direction.HIGHER}
+        return {"unit": "%", "scale": None, "direction": Direction.LOWER}
+    return {"unit": "%", "scale": None, "direction": Direction.HIGHER}
 
 
 def _values(number, year):
@@ -57,7 +58,7 @@ def _values(number, year):
 def build_large_agency(code="opd-sintetis", indicators=150, budget_lines=400):
     """Create the synthetic agency (150 indicators and 400 budget lines by default) and return it."""
     government, _ = Government.objects.get_or_create(
-        code="prov-sintetis", defaults={"name": "Pemerintah Provinsi Sintetis", "level": Government.Level.PROVINSI}
+        code="prov-sintetis", defaults={"name": "Pemerintah Provinsi Sintetis", "level": GovernmentLevel.PROVINSI}
     )
     agency = Agency.objects.create(
         government=government,
@@ -131,11 +132,11 @@ def build_large_agency(code="opd-sintetis", indicators=150, budget_lines=400):
             year=y,
             value="" if y == YEAR and n % 13 == 5 else _values(n + 1, y)[1],
             status=(
-                Realisation.Status.PENDING
+                RealisationStatus.PENDING
                 if y == YEAR and n % 13 == 5
-                else Realisation.Status.PROVISIONAL
+                else RealisationStatus.PROVISIONAL
                 if y == YEAR and n % 11 == 2
-                else Realisation.Status.FINAL
+                else RealisationStatus.FINAL
             ),
             evidence=f"Laporan bidang nomor {n + 1}/{y}",
         )
@@ -168,13 +169,13 @@ def _build_budget(agency, objectives, count):
 
     programs = []
     for p in range(PROGRAMS):
-        programs.append(add(None, BudgetLine.Level.PROGRAM, f"1.02.{p + 1:02d}", f"Program kesehatan sintetis {p + 1}"))
+        programs.append(add(None, BudgetLevel.PROGRAM, f"1.02.{p + 1:02d}", f"Program kesehatan sintetis {p + 1}"))
     BudgetLine.objects.bulk_create(programs)
     activities = []
     for p, program in enumerate(programs):
         for a in range(ACTIVITIES_PER_PROGRAM):
             activities.append(
-                add(program, BudgetLine.Level.ACTIVITY, f"{program.code}.2.{a + 1:02d}", f"Kegiatan {p + 1}.{a + 1}")
+                add(program, BudgetLevel.ACTIVITY, f"{program.code}.2.{a + 1:02d}", f"Kegiatan {p + 1}.{a + 1}")
             )
     BudgetLine.objects.bulk_create(activities)
     subs = []
@@ -185,7 +186,7 @@ def _build_budget(agency, objectives, count):
                 subs.append(
                     add(
                         activity,
-                        BudgetLine.Level.SUB_ACTIVITY,
+                        BudgetLevel.SUB_ACTIVITY,
                         f"{activity.code}.{s + 1:04d}",
                         f"Sub kegiatan penyediaan layanan kesehatan sintetis {a + 1}.{s + 1}",
                     )

@@ -8,7 +8,7 @@ from django.contrib import admin
 
 from agencies.admin import AgencyScopedMixin, ResultsCache, absorption_column, agency_column, year_column
 from budgets.models import BudgetFigure, BudgetLine, ExpenseTypeBudget
-from performance.numbers import format_rupiah
+from domain.numbers import format_rupiah
 
 
 class BudgetFigureInline(AgencyScopedMixin, admin.TabularInline):

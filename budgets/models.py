@@ -6,13 +6,8 @@ from django.db import models
 from django.db.models import Q
 
 from agencies.models import Agency, ReportYear
+from domain.enums import PARENT_LEVEL, BudgetLevel, ExpenseType
 from indicators.models import Objective
-
-
-class ExpenseType(models.TextChoices):
-    PEGAWAI = "pegawai", "Belanja Pegawai"
-    BARANG_JASA = "barang_jasa", "Belanja Barang dan Jasa"
-    MODAL = "modal", "Belanja Modal"
 
 
 def money_field(verbose_name, **kwargs):
@@ -25,20 +20,13 @@ def money_field(verbose_name, **kwargs):
 class BudgetLine(models.Model):
     """A program, kegiatan (activity) or sub kegiatan (sub-activity) with its official code."""
 
-    class Level(models.TextChoices):
-        PROGRAM = "program", "Program"
-        ACTIVITY = "activity", "Kegiatan"
-        SUB_ACTIVITY = "sub_activity", "Sub Kegiatan"
-
-    PARENT_LEVEL = {Level.ACTIVITY: Level.PROGRAM, Level.SUB_ACTIVITY: Level.ACTIVITY}
-
     agency = models.ForeignKey(
         Agency, on_delete=models.CASCADE, related_name="budget_lines", verbose_name="perangkat daerah"
     )
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children", verbose_name="induk"
     )
-    level = models.CharField("tingkat", max_length=16, choices=Level.choices)
+    level = models.CharField("tingkat", max_length=16, choices=BudgetLevel.choices())
     code = models.CharField("kode", max_length=64)
     name = models.TextField("nama")
     position = models.PositiveIntegerField("urutan", default=0)
@@ -65,7 +53,7 @@ class BudgetLine(models.Model):
         if self.parent_id:
             if self.parent.agency_id != self.agency_id:
                 raise ValidationError({"parent": "Induk harus dari perangkat daerah yang sama."})
-            if self.PARENT_LEVEL.get(self.level) != self.parent.level:
+            if PARENT_LEVEL.get(self.level) != self.parent.level:
                 raise ValidationError({"parent": "Kegiatan berinduk program; sub kegiatan berinduk kegiatan."})
 
 
@@ -90,7 +78,7 @@ class BudgetFigure(Amounts):
     line = models.ForeignKey(
         BudgetLine, on_delete=models.CASCADE, related_name="figures", verbose_name="program/kegiatan"
     )
-    expense_type = models.CharField("jenis belanja", max_length=16, choices=ExpenseType.choices, blank=True)
+    expense_type = models.CharField("jenis belanja", max_length=16, choices=ExpenseType.choices(), blank=True)
 
     class Meta:
         verbose_name = "anggaran"
@@ -109,7 +97,7 @@ class ObjectiveBudget(Amounts):
     """Budget reported per sasaran, for agencies that do not report it per program line."""
 
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="budgets", verbose_name="sasaran")
-    expense_type = models.CharField("jenis belanja", max_length=16, choices=ExpenseType.choices, blank=True)
+    expense_type = models.CharField("jenis belanja", max_length=16, choices=ExpenseType.choices(), blank=True)
 
     class Meta:
         verbose_name = "anggaran sasaran"
@@ -130,7 +118,7 @@ class ExpenseTypeBudget(models.Model):
     report_year = models.ForeignKey(
         ReportYear, on_delete=models.CASCADE, related_name="expense_type_budgets", verbose_name="tahun laporan"
     )
-    expense_type = models.CharField("jenis belanja", max_length=16, choices=ExpenseType.choices)
+    expense_type = models.CharField("jenis belanja", max_length=16, choices=ExpenseType.choices())
     budget = money_field("pagu", null=True, blank=True)
     realisation = money_field("realisasi", null=True, blank=True)
 

@@ -17,6 +17,7 @@ from agencies.admin import (
     year_column,
 )
 from budgets.models import ObjectiveBudget
+from domain.numbers import format_value
 from indicators.models import (
     Goal,
     Indicator,
@@ -28,7 +29,6 @@ from indicators.models import (
     RenstraYear,
     Target,
 )
-from performance.numbers import format_value
 
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
 

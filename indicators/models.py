@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import F, Q
 
 from agencies.models import Agency
+from domain.enums import Direction, RealisationStatus
+from domain.validators import scale_problems
 
 
 class Renstra(models.Model):
@@ -150,10 +152,6 @@ class Indicator(models.Model):
     or a list of grades from low to high, optionally with bands (``[{"grade": "D", "min": 0}, ...]``).
     """
 
-    class Direction(models.TextChoices):
-        HIGHER = "higher", "Semakin tinggi semakin baik"
-        LOWER = "lower", "Semakin rendah semakin baik"
-
     agency = models.ForeignKey(
         Agency, on_delete=models.CASCADE, related_name="indicators", verbose_name="perangkat daerah"
     )
@@ -174,7 +172,7 @@ class Indicator(models.Model):
     code = models.CharField("kode", max_length=64)
     name = models.TextField("nama indikator")
     unit = models.CharField("satuan", max_length=200, blank=True)
-    direction = models.CharField("arah", max_length=8, choices=Direction.choices, default=Direction.HIGHER)
+    direction = models.CharField("arah", max_length=8, choices=Direction.choices(), default=Direction.HIGHER)
     scale = models.JSONField(
         "skala predikat",
         null=True,
@@ -207,8 +205,6 @@ class Indicator(models.Model):
         return f"{self.code} {self.name[:80]}"
 
     def clean(self):
-        from performance.rules import scale_problems
-
         owners = [o for o in (self.goal_id, self.objective_id, self.budget_line_id) if o]
         if len(owners) != 1:
             raise ValidationError("Indikator harus milik tepat satu tujuan, sasaran, atau program/kegiatan.")
@@ -261,17 +257,14 @@ class Target(models.Model):
 class Realisation(models.Model):
     """The measured value of an indicator in one year, with its status and evidence."""
 
-    class Status(models.TextChoices):
-        FINAL = "final", "Final"
-        PROVISIONAL = "provisional", "Sementara"
-        PENDING = "pending", "Menunggu hasil"
-
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="realisations", verbose_name="indikator"
     )
     year = models.PositiveSmallIntegerField("tahun")
     value = models.CharField("realisasi", max_length=64, blank=True)
-    status = models.CharField("status", max_length=16, choices=Status.choices, default=Status.FINAL)
+    status = models.CharField(
+        "status", max_length=16, choices=RealisationStatus.choices(), default=RealisationStatus.FINAL
+    )
     evidence = models.TextField("bukti dukung", blank=True)
     evidence_date = models.DateField("tanggal bukti", null=True, blank=True)
     note = models.TextField("catatan", blank=True)

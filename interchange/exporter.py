@@ -6,7 +6,8 @@ unless it has cents. Empty optional texts are written as null, the way the files
 
 from collections import defaultdict
 
-from budgets.models import BudgetFigure, BudgetLine, ExpenseType, ObjectiveBudget
+from budgets.models import BudgetFigure, BudgetLine, ObjectiveBudget
+from domain.enums import ExpenseType
 from indicators.models import Indicator, ObjectiveNarrative
 
 from .importer import FORMAT
@@ -204,7 +205,7 @@ def _programs(agency, line_indicators, kept):
 def _years(agency, kept):
     years = {}
     report_years = agency.report_years.prefetch_related("expense_type_budgets", "narratives").order_by("year")
-    order = {expense_type: index for index, expense_type in enumerate(ExpenseType.values)}
+    order = {expense_type: index for index, expense_type in enumerate(ExpenseType)}
     for report in report_years:
         if not kept(report.year):
             continue

@@ -16,8 +16,19 @@ from pathlib import Path
 
 from django.db import transaction
 
-from agencies.models import Agency, EfficiencyMethod, Government, Narrative, ReportYear
-from budgets.models import BudgetFigure, BudgetLine, ExpenseType, ExpenseTypeBudget, ObjectiveBudget
+from agencies.models import Agency, Government, Narrative, ReportYear
+from budgets.models import BudgetFigure, BudgetLine, ExpenseTypeBudget, ObjectiveBudget
+from domain.enums import (
+    ACHIEVEMENT_CAPS,
+    CHILD_LEVEL,
+    BudgetLevel,
+    Direction,
+    EfficiencyMethod,
+    ExpenseType,
+    GovernmentLevel,
+    RealisationStatus,
+)
+from domain.values import NAMED_SCALES
 from indicators.models import (
     Goal,
     Indicator,
@@ -29,11 +40,9 @@ from indicators.models import (
     RenstraYear,
     Target,
 )
-from performance import rules
 
 FORMAT = "lakip/1"
 LINE_CHILDREN = {"program": "activities", "activity": "sub_activities"}
-CHILD_LEVEL = {"program": "activity", "activity": "sub_activity"}
 
 YEAR_KEY = re.compile(r"\d{4}")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -387,7 +396,7 @@ class _Reader:
         if level is None:
             self.problem(f"{government_path}.level", "wajib diisi")
         government["level"] = self.choice(
-            government_data, "level", government_path, Government.Level.values, "", "tingkat pemerintah daerah"
+            government_data, "level", government_path, GovernmentLevel.values(), "", "tingkat pemerintah daerah"
         )
         head = self.mapping(data, "head", path)
         head_path = f"{path}.head"
@@ -406,13 +415,13 @@ class _Reader:
 
     def read_settings(self, data, path):
         cap = data.get("achievement_cap")
-        if cap is not None and (isinstance(cap, bool) or cap not in rules.ACHIEVEMENT_CAPS):
+        if cap is not None and (isinstance(cap, bool) or cap not in ACHIEVEMENT_CAPS):
             self.problem(f"{path}.achievement_cap", f"{shown(cap)} bukan null, 100, 110, 120 atau 150")
             cap = None
         return {
             "achievement_cap": int(cap) if cap is not None else None,
             "efficiency_method": self.choice(
-                data, "efficiency_method", path, EfficiencyMethod.values, EfficiencyMethod.RATIO, "metode efisiensi"
+                data, "efficiency_method", path, EfficiencyMethod.values(), EfficiencyMethod.RATIO, "metode efisiensi"
             ),
             "category_bands": self.read_category_bands(data.get("category_bands"), f"{path}.category_bands"),
         }
@@ -530,7 +539,7 @@ class _Reader:
                 "budget": self.money(budget, "budget", budget_path),
                 "realisation": self.money(budget, "realisation", budget_path),
                 "expense_type": self.choice(
-                    budget, "expense_type", budget_path, ExpenseType.values, "", "jenis belanja"
+                    budget, "expense_type", budget_path, ExpenseType.values(), "", "jenis belanja"
                 ),
             }
         return budgets
@@ -576,7 +585,7 @@ class _Reader:
                         "name": self.text(data, "name", indicator_path, required=True),
                         "unit": self.text(data, "unit", indicator_path, max_length=field_length(Indicator, "unit")),
                         "direction": self.choice(
-                            data, "direction", indicator_path, Indicator.Direction.values, "higher", "arah"
+                            data, "direction", indicator_path, Direction.values(), "higher", "arah"
                         ),
                         "scale": self.read_scale(data.get("scale"), f"{indicator_path}.scale"),
                         "formula": self.text(data, "formula", indicator_path),
@@ -595,7 +604,7 @@ class _Reader:
         return indicators
 
     def read_scale(self, scale, path):
-        if scale is None or (isinstance(scale, str) and scale in rules.NAMED_SCALES):
+        if scale is None or (isinstance(scale, str) and scale in NAMED_SCALES):
             return scale
         if not isinstance(scale, list) or not scale:
             self.problem(path, 'harus null, "sakip", "ikm", atau daftar predikat dari terendah')
@@ -693,7 +702,12 @@ class _Reader:
             fields = {
                 "value": self.realised_value(realisation, "value", realisation_path),
                 "status": self.choice(
-                    realisation, "status", realisation_path, Realisation.Status.values, "final", "status"
+                    realisation,
+                    "status",
+                    realisation_path,
+                    RealisationStatus.values(),
+                    RealisationStatus.FINAL,
+                    "status",
                 ),
                 "evidence": self.text(realisation, "evidence", realisation_path),
                 "evidence_date": self.date(realisation, "evidence_date", realisation_path),
@@ -723,7 +737,7 @@ class _Reader:
                 if expense_type is None:
                     self.problem(f"{entry_path}.type", "wajib diisi")
                     continue
-                expense_type = self.choice(entry, "type", entry_path, ExpenseType.values, None, "jenis belanja")
+                expense_type = self.choice(entry, "type", entry_path, ExpenseType.values(), None, "jenis belanja")
                 if expense_type in by_type:
                     self.problem(f"{entry_path}.type", f'jenis belanja "{expense_type}" ganda')
                 elif expense_type:
@@ -881,7 +895,7 @@ class _Writer:
         """Lines level by level, so that every parent has its id before its children refer to it."""
         existing = {line.code: line for line in self.agency.budget_lines.all()}
         rows = {}
-        for level in BudgetLine.Level.values:
+        for level in BudgetLevel.values():
             wanted = {
                 line["code"]: {
                     "agency_id": self.agency.pk,

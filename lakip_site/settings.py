@@ -35,8 +35,8 @@ INSTALLED_APPS = [
     "indicators",
     "budgets",
     "interchange",
-    "performance",
     "reports",
+    "web",
 ]
 
 MIDDLEWARE = [

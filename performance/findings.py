@@ -9,13 +9,24 @@ Indonesian way.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from performance import rules
-from performance.numbers import format_percent, format_rupiah, format_value, is_standard_nip
-from performance.results import Finding
+from domain import rules, values
+from domain.enums import RealisationStatus, Severity
+from domain.numbers import format_percent, format_rupiah, format_value, is_standard_nip
 
-ERROR, WARNING, INFO = "error", "warning", "info"
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 AGENCY = "agency"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a reviewer must see: how serious, which rule, about what (a code, or ``agency``), and why."""
+
+    severity: str
+    rule: str
+    subject: str
+    message: str
 
 
 def _finding(severity, rule, subject, message):
@@ -167,7 +178,7 @@ def missing_target(snapshot, results):
 def missing_realisation(snapshot, results):
     """No realisation for the year: none entered, or still pending."""
     for indicator in results.indicators:
-        if indicator.status == "pending":
+        if indicator.status == RealisationStatus.PENDING:
             evidence = f" ({indicator.evidence})" if indicator.evidence else ""
             yield _finding(
                 WARNING,
@@ -186,7 +197,7 @@ def missing_realisation(snapshot, results):
 
 def realisation_provisional(snapshot, results):
     for indicator in results.indicators:
-        if indicator.status == "provisional":
+        if indicator.status == RealisationStatus.PROVISIONAL:
             evidence = f"; bukti: {indicator.evidence}" if indicator.evidence else ""
             yield _finding(
                 INFO,
@@ -201,7 +212,7 @@ def realisation_same_as_previous_year(snapshot, results):
     for indicator in results.indicators:
         if indicator.realisation is None or indicator.previous_realisation is None:
             continue
-        if rules.values_equal(indicator.realisation, indicator.previous_realisation):
+        if values.values_equal(indicator.realisation, indicator.previous_realisation):
             yield _finding(
                 WARNING,
                 "realisation_same_as_previous_year",
@@ -216,7 +227,7 @@ def target_differs_from_renstra(snapshot, results):
     bound, grades as text). A recorded reason does not silence it: the reviewer still sees the reason."""
     for indicator in results.indicators:
         pk, renstra = indicator.agreement_target, indicator.renstra_target
-        if pk is None or renstra is None or rules.values_equal(pk, renstra):
+        if pk is None or renstra is None or values.values_equal(pk, renstra):
             continue
         reason = f" Alasan: {indicator.agreement_reason}" if indicator.agreement_reason else " Tanpa alasan tercatat."
         yield _finding(
@@ -245,13 +256,13 @@ def value_kind_mismatch(snapshot, results):
     are each checked, independently of whether the other is missing."""
     by_code = {i.code: i for i in results.indicators}
     for data in _indicator_data(snapshot):
-        scale = rules.resolve_scale(data.scale)
+        scale = values.resolve_scale(data.scale)
         indicator = by_code[data.code]
         for label, text, is_realisation in (
             ("target", indicator.target, False),
             ("realisasi", indicator.realisation, True),
         ):
-            problem = rules.kind_problem(text, scale, realisation=is_realisation)
+            problem = values.kind_problem(text, scale, realisation=is_realisation)
             if problem:
                 yield _finding(
                     ERROR,

@@ -11,14 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from performance import rules
+from domain import rules, values
+from domain.enums import ExpenseType, RealisationStatus
 from performance import snapshot as snapshot_module
-
-EXPENSE_TYPE_LABELS = {
-    "pegawai": "Belanja Pegawai",
-    "barang_jasa": "Belanja Barang dan Jasa",
-    "modal": "Belanja Modal",
-}
+from performance.findings import Finding, collect_findings
 
 
 @dataclass(frozen=True)
@@ -34,16 +30,13 @@ class YearFigure:
 
 @dataclass(frozen=True)
 class IndicatorResult:
-    code: str
-    name: str
-    unit: str
-    direction: str
-    scale: object
-    formula: str
-    data_source: str
-    goal: str | None
-    objective: str | None
-    budget_line: str | None
+    """One indicator's figures for the report year, beside the plan it was computed from (``plan``).
+
+    The plan's own fields (``code``, ``name``, ``unit``, ``direction``, ``scale``, ``targets``...) read through
+    to ``plan``: the result does not copy them.
+    """
+
+    plan: snapshot_module.IndicatorData
     target: str | None
     renstra_target: str | None
     agreement_target: str | None
@@ -60,17 +53,21 @@ class IndicatorResult:
     end_target: str | None
     achievement_vs_end_target: Decimal | None
     achievement_vs_renstra_target: Decimal | None
-    national_standard: str | None
     achievement_vs_national_standard: Decimal | None
     history: tuple[YearFigure, ...]
 
+    def __getattr__(self, name):
+        if name == "plan":
+            raise AttributeError(name)
+        return getattr(self.plan, name)
+
     @property
     def is_pending(self):
-        return self.status == "pending"
+        return self.status == RealisationStatus.PENDING
 
     @property
     def is_provisional(self):
-        return self.status == "provisional"
+        return self.status == RealisationStatus.PROVISIONAL
 
 
 @dataclass(frozen=True)
@@ -126,14 +123,6 @@ class Totals:
     absorption: Decimal | None
 
 
-@dataclass(frozen=True)
-class Finding:
-    severity: str
-    rule: str
-    subject: str
-    message: str
-
-
 @dataclass
 class AgencyResults:
     agency: str
@@ -168,7 +157,7 @@ class AgencyResults:
 
 def _usable(record):
     """The value a realisation contributes: none while it is pending (its value is not yet the year's)."""
-    return record.value if record is not None and record.status != "pending" else None
+    return record.value if record is not None and record.status != RealisationStatus.PENDING else None
 
 
 def _year_target(targets, year):
@@ -180,7 +169,7 @@ def _year_target(targets, year):
 def _indicator_result(data, *, year, start_year, end_year, scale_cap, bands):
     """One indicator's figures for the year: achievement against the year's target and the comparisons
     with the Renstra target, the end-of-period target and the national standard, which are never capped."""
-    scale = rules.resolve_scale(data.scale)
+    scale = values.resolve_scale(data.scale)
 
     def score(target, record, cap=None):
         return rules.achievement(target, _usable(record), direction=data.direction, scale=scale, cap=cap)
@@ -202,16 +191,7 @@ def _indicator_result(data, *, year, start_year, end_year, scale_cap, bands):
         for past in range(start_year or year, year + 1)
     )
     return IndicatorResult(
-        code=data.code,
-        name=data.name,
-        unit=data.unit,
-        direction=data.direction,
-        scale=data.scale,
-        formula=data.formula,
-        data_source=data.data_source,
-        goal=data.goal,
-        objective=data.objective,
-        budget_line=data.budget_line,
+        plan=data,
         target=target,
         renstra_target=target_data.renstra,
         agreement_target=target_data.agreement,
@@ -228,7 +208,6 @@ def _indicator_result(data, *, year, start_year, end_year, scale_cap, bands):
         end_target=end_target,
         achievement_vs_end_target=score(end_target, record).value,
         achievement_vs_renstra_target=score(target_data.renstra, record).value,
-        national_standard=data.national_standard,
         achievement_vs_national_standard=score(data.national_standard, record).value,
         history=history,
     )
@@ -276,8 +255,6 @@ def _objective_money(objective, lines, figures, year):
 
 def compute_results(snapshot, year):
     """All figures and findings of one agency-year from its snapshot (pure: no database)."""
-    from performance.findings import collect_findings
-
     bands = rules.category_bands(snapshot.category_bands)
     method = snapshot.efficiency_method
     settings = {
@@ -395,7 +372,7 @@ def _expense_types(year_data, totals):
     return tuple(
         ExpenseTypeResult(
             expense_type=kind,
-            label=EXPENSE_TYPE_LABELS.get(kind, kind),
+            label=ExpenseType.label_of(kind),
             budget=money.budget,
             realisation=money.realisation,
             absorption=rules.absorption(money.budget, money.realisation),

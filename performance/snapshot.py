@@ -12,10 +12,12 @@ from datetime import date
 from decimal import Decimal
 
 from agencies.models import Agency, ReportYear
-from budgets.models import BudgetFigure, BudgetLine, ExpenseType, ObjectiveBudget
+from budgets.models import BudgetFigure, BudgetLine, ObjectiveBudget
+from domain.enums import EfficiencyMethod, ExpenseType, PaperSize, RealisationStatus
+from domain.plan import applicable_period
 from indicators.models import Indicator, Objective, ObjectiveNarrative, Realisation, Renstra, Target
 
-EXPENSE_TYPE_ORDER = {kind: position for position, kind in enumerate(ExpenseType.values)}
+EXPENSE_TYPE_ORDER = {kind: position for position, kind in enumerate(ExpenseType)}
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class TargetData:
 @dataclass(frozen=True)
 class RealisationData:
     value: str | None
-    status: str = "final"
+    status: str = RealisationStatus.FINAL
     evidence: str = ""
     evidence_date: date | None = None
     note: str = ""
@@ -101,22 +103,53 @@ class YearData:
     narratives: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class RenstraData:
+    start_year: int
+    end_year: int
+    vision: str = ""
+    missions: tuple[str, ...] = ()
+
+    @property
+    def years(self):
+        return range(self.start_year, self.end_year + 1)
+
+
 @dataclass
 class AgencySnapshot:
+    """One agency as the report year sees it: who it is, its settings, the Renstra that applies, and its data.
+
+    Every consumer (the pages, the PDF, the exports) reads these facts from here, never from queries of its own.
+    """
+
     code: str
     name: str
+    short_name: str = ""
+    city: str = ""
     government_name: str = ""
     government_level: str = ""
+    government_head_name: str = ""
+    head_name: str = ""
+    head_title: str = ""
+    head_rank: str = ""
     head_nip: str = ""
+    paper_size: str = PaperSize.A4
     achievement_cap: int | None = None
-    efficiency_method: str = "ratio"
+    efficiency_method: str = EfficiencyMethod.RATIO
     category_bands: list | None = None
-    start_year: int | None = None
-    end_year: int | None = None
+    renstra: RenstraData | None = None
     goals: list[GoalData] = field(default_factory=list)
     objectives: list[ObjectiveData] = field(default_factory=list)
     lines: list[LineData] = field(default_factory=list)
     years: dict[int, YearData] = field(default_factory=dict)
+
+    @property
+    def start_year(self):
+        return self.renstra.start_year if self.renstra else None
+
+    @property
+    def end_year(self):
+        return self.renstra.end_year if self.renstra else None
 
 
 def _text(value):
@@ -124,30 +157,41 @@ def _text(value):
 
 
 def renstra_for_year(agency, year):
-    """The Renstra whose period covers the year, else the latest one that started before it."""
-    renstras = list(Renstra.objects.filter(agency=agency).order_by("-start_year"))
-    covering = [r for r in renstras if r.start_year <= year <= r.end_year]
-    if covering:
-        return covering[0]
-    return next((r for r in renstras if r.start_year <= year), None)
+    """The Renstra that applies to a report year (``domain.plan.applicable_period``), or None."""
+    renstras = {(r.start_year, r.end_year): r for r in Renstra.objects.filter(agency=agency)}
+    period = applicable_period(renstras, year)
+    return renstras[period] if period else None
 
 
 def load_snapshot(agency: Agency, year: int) -> AgencySnapshot:
     """Everything the rules need about one agency for a report year, in a fixed number of queries."""
     agency = Agency.objects.select_related("government").get(pk=agency.pk)
     renstra = renstra_for_year(agency, year)
+    government = agency.government
     snapshot = AgencySnapshot(
         code=agency.code,
         name=agency.name,
-        government_name=agency.government.name,
-        government_level=agency.government.level,
+        short_name=agency.short_name,
+        city=agency.city,
+        government_name=government.name,
+        government_level=government.level,
+        government_head_name=government.head_name,
+        head_name=agency.head_name,
+        head_title=agency.head_title,
+        head_rank=agency.head_rank,
         head_nip=agency.head_nip,
+        paper_size=agency.paper_size,
         achievement_cap=agency.achievement_cap,
         efficiency_method=agency.efficiency_method,
         category_bands=agency.category_bands,
-        start_year=renstra.start_year if renstra else None,
-        end_year=renstra.end_year if renstra else None,
     )
+    if renstra:
+        snapshot.renstra = RenstraData(
+            renstra.start_year,
+            renstra.end_year,
+            renstra.vision,
+            tuple(renstra.missions.order_by("position", "id").values_list("text", flat=True)),
+        )
 
     renstra_pk = renstra.pk if renstra else None
     indicators = {}

@@ -1,17 +1,19 @@
 """Everything the LAKIP PDF prints, gathered into one plain dict before any template runs.
 
-The figures come from the engine (``performance.results.agency_results``); what the engine does not hold
-(every year's Renstra target, the vision and missions, goal texts, the head of agency, the signature and the
-agency-year narratives) is read here in a fixed number of queries, whatever the size of the agency. The
-templates then only lay out and format: they never query and never compute a figure.
+Everything comes from the engine (``performance.results.agency_results``): the figures, and the facts it
+loaded to compute them (the Renstra that applies, every year's targets, the goals, the head of agency, the
+signature and the narratives, in ``results.snapshot``). The context makes no query of its own, so the PDF
+cannot disagree with the pages about which Renstra or which target applies. The templates then only lay out
+and format: they never query and never compute a figure.
 
 The context also numbers the outline and the tables, so the Daftar Isi, the Daftar Tabel and the headings
 of the chapters are written from the same entries.
 """
 
-from agencies.models import Agency, Narrative, ReportYear
-from indicators.models import Goal, Mission, ObjectiveNarrative, Renstra, Target
-from performance import rules
+from agencies.models import Narrative
+from domain import rules
+from domain.enums import GovernmentLevel, ReportStatus
+from indicators.models import ObjectiveNarrative
 from performance.results import agency_results
 
 from .markdown import render_markdown
@@ -33,7 +35,6 @@ NARRATIVE_PLACES = {
 }
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 REGIONAL_HEADS = {"provinsi": "Gubernur", "kabupaten": "Bupati", "kota": "Wali Kota"}
-REGION_WORDS = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
 
 
 class Outline:
@@ -69,13 +70,11 @@ def _place_narratives(narratives):
     """Group the agency-year narratives by where they are printed, keeping the planner's order."""
     places = {place: [] for place in set(NARRATIVE_PLACES.values())}
     place = "bab1"
-    for narrative in narratives:
-        place = NARRATIVE_PLACES.get(narrative.key, place)
-        html = render_markdown(narrative.text)
+    for key, text in narratives.items():
+        place = NARRATIVE_PLACES.get(key, place)
+        html = render_markdown(text)
         if html:
-            places[place].append(
-                {"key": narrative.key, "title": _narrative_title(narrative.key, Narrative.KNOWN_KEYS), "html": html}
-            )
+            places[place].append({"key": key, "title": _narrative_title(key, Narrative.KNOWN_KEYS), "html": html})
     return places
 
 
@@ -87,34 +86,15 @@ def _objective_narratives(texts):
     return [n for n in rendered if n["html"]]
 
 
-def _regional_head(government):
+def _regional_head(snapshot):
     """The regional head the PK is signed with, e.g. "Bupati Bengkalis" for Pemerintah Kabupaten Bengkalis."""
-    region = government.name.removeprefix("Pemerintah ").strip()
-    place = region.removeprefix(REGION_WORDS.get(government.level, "")).strip()
-    return f"{REGIONAL_HEADS.get(government.level, 'Kepala Daerah')} {place}".strip()
+    level = snapshot.government_level
+    region = snapshot.government_name.removeprefix("Pemerintah ").strip()
+    place = region.removeprefix(GovernmentLevel.label_of(level)).strip()
+    return f"{REGIONAL_HEADS.get(level, 'Kepala Daerah')} {place}".strip()
 
 
-def _load(agency, year):
-    """The data beside the engine's results, in a fixed number of queries."""
-    agency = Agency.objects.select_related("government").get(pk=agency.pk)
-    report_year = ReportYear.objects.filter(agency=agency, year=year).first()
-    narratives = list(Narrative.objects.filter(report_year=report_year)) if report_year else []
-    renstra = (
-        Renstra.objects.filter(agency=agency, start_year__lte=year, end_year__gte=year).order_by("-start_year").first()
-    )
-    missions, goals, targets = [], {}, {}
-    if renstra is not None:
-        missions = list(Mission.objects.filter(renstra=renstra).values_list("text", flat=True))
-        goals = dict(Goal.objects.filter(renstra=renstra).values_list("code", "text"))
-        rows = Target.objects.filter(renstra_year__renstra=renstra, indicator__budget_line__isnull=True).values_list(
-            "indicator__code", "renstra_year__year", "renstra_value"
-        )
-        for code, target_year, value in rows:
-            targets.setdefault(code, {})[target_year] = value
-    return agency, report_year, narratives, renstra, missions, goals, targets
-
-
-def _renstra_rows(results, goals, targets, years):
+def _renstra_rows(results, goals, years):
     """Rows of the Renstra table: each tujuan with its own indicators, then each of its sasaran with theirs.
 
     A tujuan or sasaran cell spans the rows of its group (``goal_span`` / ``objective_span`` on the group's
@@ -129,7 +109,7 @@ def _renstra_rows(results, goals, targets, years):
         goal_span = sum(max(1, len(indicators)) for _, indicators in blocks)
         for position, (objective_text, indicators) in enumerate(blocks):
             for index, indicator in enumerate(indicators or [None]):
-                by_year = targets.get(indicator.code, {}) if indicator else {}
+                by_year = indicator.targets if indicator else {}
                 rows.append(
                     {
                         "goal": goals.get(goal_code, ""),
@@ -137,7 +117,7 @@ def _renstra_rows(results, goals, targets, years):
                         "objective": objective_text,
                         "objective_span": max(1, len(indicators)) if index == 0 else 0,
                         "indicator": indicator,
-                        "targets": [by_year.get(y) or None for y in years],
+                        "targets": [by_year[y].renstra if y in by_year else None for y in years],
                     }
                 )
     return rows
@@ -191,11 +171,14 @@ def _achievement_rows(objectives):
 
 def build_context(*, agency, year):
     """The whole report as plain data: the engine's results plus the plan, people and texts around them."""
-    agency, report_year, narratives, renstra, missions, goals, targets = _load(agency, year)
     results = agency_results(agency=agency, year=year)
+    snapshot = results.snapshot
+    report_year = snapshot.years.get(year)
+    renstra = snapshot.renstra
+    goals = {goal.code: goal.text for goal in snapshot.goals}
     outline = Outline()
-    places = _place_narratives(narratives)
-    renstra_years = list(range(renstra.start_year, renstra.end_year + 1)) if renstra else []
+    places = _place_narratives(report_year.narratives if report_year else {})
+    renstra_years = list(renstra.years) if renstra else []
     history_years = [y for y in renstra_years if y <= year] or [year]
 
     foreword = outline.heading("Kata Pengantar")
@@ -270,22 +253,21 @@ def build_context(*, agency, year):
     bab4 = outline.heading("Penutup", label="BAB IV", chapter="4")
     bab4_sections = [{**n, "heading": outline.heading(n["title"], level=2)} for n in places["bab4"]]
 
-    approved = report_year is not None and report_year.status == ReportYear.Status.APPROVED
+    approved = report_year is not None and report_year.status == ReportStatus.APPROVED
     appendix = outline.heading("Lampiran", chapter="L")
     appendix_pk = outline.heading(f"Perjanjian Kinerja Tahun {year}", label="1.", level=2)
     appendix_pk_table = outline.table(f"Perjanjian Kinerja tahun {year}")
     appendix_findings = None if approved else outline.heading("Temuan yang belum diselesaikan", label="2.", level=2)
 
     return {
-        "agency": agency,
-        "government": agency.government,
-        "regional_head": _regional_head(agency.government),
-        "regional_head_name": agency.government.head_name,
+        "agency": snapshot,
+        "regional_head": _regional_head(snapshot),
+        "regional_head_name": snapshot.government_head_name,
         "year": year,
-        "paper_size": agency.paper_size,
+        "paper_size": snapshot.paper_size,
         "draft": not approved,
-        "status_label": report_year.get_status_display() if report_year else ReportYear.Status.DRAFT.label,
-        "signed_city": (report_year.signed_city if report_year else "") or agency.city,
+        "status_label": ReportStatus.label_of(report_year.status if report_year else ReportStatus.DRAFT),
+        "signed_city": (report_year.signed_city if report_year else "") or snapshot.city,
         "signed_date": report_year.signed_date if report_year else None,
         "totals": results.totals,
         "counts": _summary_counts(results.objectives),
@@ -295,8 +277,8 @@ def build_context(*, agency, year):
         "category_bands": results.category_bands,
         "renstra": renstra,
         "renstra_years": renstra_years,
-        "renstra_rows": _renstra_rows(results, goals, targets, renstra_years),
-        "missions": missions,
+        "renstra_rows": _renstra_rows(results, goals, renstra_years),
+        "missions": renstra.missions if renstra else (),
         "history_years": history_years,
         "objectives": objectives,
         "achievement_rows": _achievement_rows(objectives),

@@ -9,7 +9,7 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
-from performance import numbers
+from domain import numbers
 
 WIDTH = 600
 LABEL_WIDTH = 200

@@ -4,6 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from agencies.models import Agency, Government
+from domain.enums import GovernmentLevel
 
 PASSWORD = "rahasia-uji-123"
 
@@ -28,7 +29,7 @@ class GovernmentFactory(factory.django.DjangoModelFactory):
 
     code = factory.Sequence(lambda n: f"kab-uji-{n}")
     name = factory.Sequence(lambda n: f"Pemerintah Kabupaten Uji {n}")
-    level = Government.Level.KABUPATEN
+    level = GovernmentLevel.KABUPATEN
 
 
 class AgencyFactory(factory.django.DjangoModelFactory):

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from budgets.models import BudgetLine
-from performance.numbers import format_percent
+from domain.numbers import format_percent
 from performance.results import agency_results
 from tests.factories import UserFactory, reviewer_of
 

@@ -14,7 +14,7 @@ from django.db import transaction
 
 from agencies.models import Agency
 from interchange.importer import import_file
-from performance.export import results_document
+from interchange.results import results_document
 from performance.results import agency_results
 from reports.pdf import render_pdf
 from tests.conftest import demo_path

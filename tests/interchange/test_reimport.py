@@ -5,7 +5,8 @@ from decimal import Decimal
 from django.apps import apps
 from django.contrib.auth import get_user_model
 
-from agencies.models import Agency, ReportYear
+from agencies.models import Agency
+from domain.enums import ReportStatus
 from indicators.models import Indicator, Objective, Realisation, Renstra, Target
 from interchange.importer import import_document
 
@@ -102,12 +103,12 @@ def test_planners_reviewers_and_review_status_survive_a_reimport(import_demo):
     user = get_user_model().objects.create_user("perencana")
     agency.members.add(user)
     agency.government.reviewers.add(user)
-    agency.report_years.filter(year=2024).update(status=ReportYear.Status.APPROVED)
+    agency.report_years.filter(year=2024).update(status=ReportStatus.APPROVED)
     import_demo("bengkalis-2024")
     agency.refresh_from_db()
     assert list(agency.members.all()) == [user]
     assert list(agency.government.reviewers.all()) == [user]
-    assert agency.report_years.get(year=2024).status == ReportYear.Status.APPROVED
+    assert agency.report_years.get(year=2024).status == ReportStatus.APPROVED
 
 
 def test_overlapping_renstra_with_another_start_year_is_replaced(import_demo, demo_document):

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from performance.numbers import plain
+from domain.numbers import plain
 from performance.results import agency_results
 
 

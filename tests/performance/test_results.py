@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from performance.numbers import plain
+from domain.numbers import plain
 from performance.results import compute_results
 from performance.snapshot import (
     AgencySnapshot,
@@ -12,6 +12,7 @@ from performance.snapshot import (
     Money,
     ObjectiveData,
     RealisationData,
+    RenstraData,
     TargetData,
     YearData,
 )
@@ -35,8 +36,7 @@ def snapshot(objectives=(), lines=(), **extra):
         "name": "Badan X",
         "government_name": "Pemerintah Kabupaten Contoh",
         "head_nip": "197402101993111001",
-        "start_year": 2021,
-        "end_year": 2026,
+        "renstra": RenstraData(2021, 2026),
         "goals": [GoalData("T1", "Tujuan")],
         "years": {2024: YearData(2024)},
     }

@@ -4,7 +4,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 from reports.svg import absorption_chart, achievement_chart
-from reports.templatetags.lakip_pdf import achievement, efficiency, realisation
+from web.templatetags.lakip_format import achievement, efficiency, realisation
 
 
 def indicator(**overrides):
@@ -47,8 +47,9 @@ def test_absorption_chart_axis_grows_when_a_line_overspends():
 
 
 def test_realisation_filter_marks_provisional_and_pending():
-    assert realisation(indicator(status="provisional")) == "78,13 (sementara)"
-    assert realisation(indicator(status="pending", realisation=None)) == "menunggu hasil"
+    assert realisation(indicator(status="provisional")) == '78,13 <span class="status provisional">(sementara)</span>'
+    assert realisation(indicator(status="pending", realisation=None)) == '<span class="status pending">menunggu hasil</span>'
+    assert realisation(indicator(status="final")) == "78,13"
     assert achievement(indicator(status="pending")) == "menunggu"
 
 

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from agencies import views
+from web import views
 
-app_name = "agencies"
+app_name = "web"
 
 urlpatterns = [
     path("", views.AgencyListView.as_view(), name="agency_list"),

@@ -21,7 +21,7 @@ def bengkulu(import_demo):
 
 
 def year_url(agency, year=2024):
-    return reverse("agencies:agency_year", args=[agency.code, year])
+    return reverse("web:agency_year", args=[agency.code, year])
 
 
 @pytest.mark.parametrize(
@@ -36,21 +36,21 @@ def test_pages_require_login(url, bengkalis, client):
 
 def test_agency_list_shows_only_accessible_agencies(bengkalis, bengkulu, client):
     client.force_login(reviewer_of(bengkalis.government))
-    page = client.get(reverse("agencies:agency_list")).content.decode()
+    page = client.get(reverse("web:agency_list")).content.decode()
     assert bengkalis.name in page
     assert bengkulu.name not in page
 
 
 def test_agency_list_searches_by_name(bengkalis, bengkulu, client):
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    page = client.get(reverse("agencies:agency_list"), {"q": "Bengkulu"}).content.decode()
+    page = client.get(reverse("web:agency_list"), {"q": "Bengkulu"}).content.decode()
     assert bengkulu.name in page
     assert bengkalis.name not in page
 
 
 def test_agency_page_lists_its_report_years(bengkalis, client):
     client.force_login(member_of(bengkalis))
-    page = client.get(reverse("agencies:agency_detail", args=[bengkalis.code])).content.decode()
+    page = client.get(reverse("web:agency_detail", args=[bengkalis.code])).content.decode()
     assert year_url(bengkalis) in page
     assert "LAKIP 2024" in page
     assert "19740210 199311 1 001" in page
@@ -60,12 +60,12 @@ def test_agency_page_lists_its_report_years(bengkalis, client):
 def test_foreign_agency_is_not_found(view, bengkalis, bengkulu, client):
     client.force_login(member_of(bengkulu))
     args = [bengkalis.code] if view == "agency_detail" else [bengkalis.code, 2024]
-    assert client.get(reverse(f"agencies:{view}", args=args)).status_code == 404
+    assert client.get(reverse(f"web:{view}", args=args)).status_code == 404
 
 
 def test_unknown_agency_and_unknown_year_are_not_found(bengkalis, client):
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    assert client.get(reverse("agencies:agency_detail", args=["tidak-ada"])).status_code == 404
+    assert client.get(reverse("web:agency_detail", args=["tidak-ada"])).status_code == 404
     assert client.get(year_url(bengkalis, 1999)).status_code == 404
 
 

@@ -15,8 +15,8 @@ from django_tables2 import SingleTableMixin
 
 from agencies.access import agencies_for, get_agency_or_404, governments_for
 from agencies.models import Agency, ReportYear
-from agencies.tables import AgencyTable
 from performance.results import agency_results
+from web.tables import AgencyTable
 
 
 class AgencyFilter(django_filters.FilterSet):
@@ -38,7 +38,7 @@ class AgencyListView(LoginRequiredMixin, SingleTableMixin, FilterView):
 
     table_class = AgencyTable
     filterset_class = AgencyFilter
-    template_name = "agencies/agency_list.html"
+    template_name = "web/agency_list.html"
     table_pagination = {"per_page": 25}
     http_method_names = ["get", "head"]
 
@@ -52,7 +52,7 @@ def agency_detail(request, code):
     agency = get_agency_or_404(request.user, code)
     return render(
         request,
-        "agencies/agency_detail.html",
+        "web/agency_detail.html",
         {
             "agency": agency,
             "report_years": agency.report_years.order_by("-year"),
@@ -68,6 +68,6 @@ def agency_year(request, code, year):
     report_year = get_object_or_404(ReportYear, agency=agency, year=year)
     return render(
         request,
-        "agencies/agency_year.html",
+        "web/agency_year.html",
         {"agency": agency, "report_year": report_year, "results": agency_results(agency=agency, year=year)},
     )

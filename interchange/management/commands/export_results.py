@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from agencies.models import Agency
-from performance.export import results_document
+from interchange.results import results_document
 from performance.results import agency_results
 
 

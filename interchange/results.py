@@ -4,7 +4,7 @@ Every computed decimal is a string with exactly 2 places (rounded half-up); mone
 unless it has cents; targets and realisations are echoed as entered (a number, a range or a grade).
 """
 
-from performance.numbers import plain, plain_money
+from domain.numbers import plain, plain_money
 
 
 def _indicator(indicator):

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from performance import rules
-from performance.numbers import plain
+from domain import rules, validators, values
+from domain.enums import ACHIEVEMENT_CAPS
+from domain.numbers import plain
 
 D = Decimal
 
@@ -34,11 +35,11 @@ def achieved(target, realisation, **kwargs):
         ("7-8", "9", {"direction": "lower"}, "87.50"),
         ("76.61-88.30", "88.57", {}, "100.31"),
         # 4. Graded: seed 002 AKIP 70,30 is BB against BB; seed 001 A against BB.
-        ("BB", "70.30", {"scale": rules.SAKIP}, "100.00"),
-        ("BB", "A", {"scale": rules.SAKIP}, "100.00"),
-        ("A", "BB", {"scale": rules.SAKIP}, "83.33"),
-        ("B", "70", {"scale": rules.IKM}, "66.67"),
-        ("B", "88.31", {"scale": rules.IKM}, "100.00"),
+        ("BB", "70.30", {"scale": values.SAKIP}, "100.00"),
+        ("BB", "A", {"scale": values.SAKIP}, "100.00"),
+        ("A", "BB", {"scale": values.SAKIP}, "83.33"),
+        ("B", "70", {"scale": values.IKM}, "66.67"),
+        ("B", "88.31", {"scale": values.IKM}, "100.00"),
         # 5. Zero targets.
         ("0", "0", {}, "100.00"),
         ("0", "3", {"direction": "lower"}, "0.00"),
@@ -61,8 +62,8 @@ def test_worked_examples_of_the_domain_brief(target, realisation, kwargs, expect
         ("0", "3", None, rules.ZERO_TARGET),
         ("BB", "70", None, rules.WRONG_KIND),
         ("5", "B", None, rules.WRONG_KIND),
-        ("B", "3", rules.resolve_scale(["D", "C", "B", "A"]), rules.WRONG_KIND),
-        ("XYZ", "A", rules.SAKIP, rules.WRONG_KIND),
+        ("B", "3", values.resolve_scale(["D", "C", "B", "A"]), rules.WRONG_KIND),
+        ("XYZ", "A", values.SAKIP, rules.WRONG_KIND),
         ("5", "4-6", None, rules.WRONG_KIND),
     ],
 )
@@ -73,9 +74,9 @@ def test_an_achievement_that_cannot_be_computed_says_why(target, realisation, sc
 
 
 def test_custom_scale_with_bands_grades_a_number_inclusively():
-    scale = rules.resolve_scale([{"grade": "D", "min": 0}, {"grade": "C", "min": 50}, {"grade": "B", "min": 70}])
-    assert scale.grade_of(rules.Number(D(70))) == "B"
-    assert scale.grade_of(rules.Number(D("69.99"))) == "C"
+    scale = values.resolve_scale([{"grade": "D", "min": 0}, {"grade": "C", "min": 50}, {"grade": "B", "min": 70}])
+    assert scale.grade_of(values.Number(D(70))) == "B"
+    assert scale.grade_of(values.Number(D("69.99"))) == "C"
     assert achieved("B", "55", scale=scale) == "66.67"
 
 
@@ -93,13 +94,13 @@ def test_custom_scale_with_bands_grades_a_number_inclusively():
     ],
 )
 def test_scale_problems_accept_the_spec_forms_and_refuse_the_rest(spec, usable):
-    assert (rules.scale_problems(spec) == []) is usable
+    assert (validators.scale_problems(spec) == []) is usable
 
 
 def test_sakip_bands_are_strict_lower_bounds():
-    assert rules.SAKIP.grade_of(rules.Number(D(90))) == "A"
-    assert rules.SAKIP.grade_of(rules.Number(D("90.01"))) == "AA"
-    assert rules.SAKIP.grade_of(rules.Number(D(30))) == "D"
+    assert values.SAKIP.grade_of(values.Number(D(90))) == "A"
+    assert values.SAKIP.grade_of(values.Number(D("90.01"))) == "AA"
+    assert values.SAKIP.grade_of(values.Number(D(30))) == "D"
 
 
 @pytest.mark.parametrize(
@@ -195,7 +196,7 @@ def test_a_line_without_children_figures_keeps_its_own():
     [("75", "75.00", True), ("70-80", "70.0-80", True), ("BB", "BB", True), ("BB", "A", False), ("5", "6", False)],
 )
 def test_targets_compare_as_numbers_ranges_and_grades(a, b, equal):
-    assert rules.values_equal(a, b) is equal
+    assert values.values_equal(a, b) is equal
 
 
 # --- Properties ---------------------------------------------------------------------------------------
@@ -212,7 +213,7 @@ def test_higher_is_better_is_monotone_in_the_realisation(target, low, high):
     assert a <= b
 
 
-@given(target=positive, realisation=any_amount, cap=st.sampled_from(rules.ACHIEVEMENT_CAPS))
+@given(target=positive, realisation=any_amount, cap=st.sampled_from(ACHIEVEMENT_CAPS))
 def test_a_capped_achievement_never_exceeds_the_cap(target, realisation, cap):
     assert rules.achievement(str(target), str(realisation), cap=cap).value <= cap
 
@@ -241,12 +242,12 @@ def test_an_objective_achievement_lies_between_its_indicators_least_and_greatest
 
 
 @given(
-    grades=st.permutations(rules.SAKIP.grades),
+    grades=st.permutations(values.SAKIP.grades),
 )
 def test_a_graded_achievement_is_100_exactly_when_the_grade_meets_the_target(grades):
     target, realisation = grades[0], grades[1]
-    value = rules.achievement(target, realisation, scale=rules.SAKIP).value
-    met = rules.SAKIP.rank(realisation) >= rules.SAKIP.rank(target)
+    value = rules.achievement(target, realisation, scale=values.SAKIP).value
+    met = values.SAKIP.rank(realisation) >= values.SAKIP.rank(target)
     assert (value == 100) is met
     assert 0 < value <= 100
 

@@ -6,12 +6,12 @@ from agencies.models import Agency
 
 
 class AgencyTable(tables.Table):
-    name = tables.Column(linkify=("agencies:agency_detail", {"code": tables.A("code")}))
+    name = tables.Column(linkify=("web:agency_detail", {"code": tables.A("code")}))
     government = tables.Column(order_by=("government__name",))
 
     class Meta:
         model = Agency
         fields = ("name", "short_name", "government", "code")
-        template_name = "agencies/table.html"
+        template_name = "web/table.html"
         attrs = {"class": "table"}
         empty_text = "Belum ada perangkat daerah yang dapat Anda akses."

@@ -1,0 +1,167 @@
+"""Targets and realisations as values: a number, a range ``a-b`` or a grade of an ordered scale.
+
+A value is stored as the plain text it was entered as (``"78.13"``, ``"70-80"``, ``"BB"``); ``parse_value``
+reads it back. The grade scales (SAKIP, IKM, an indicator's own list) and how a number or a range is graded
+live here too, with the check of whether a value is of the right kind for its indicator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from domain.numbers import to_decimal
+
+# --- Values: a target or realisation is a number, a range "a-b" or a grade --------------------------
+
+
+@dataclass(frozen=True)
+class Number:
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class Range:
+    low: Decimal
+    high: Decimal
+
+
+@dataclass(frozen=True)
+class Grade:
+    text: str
+
+
+_RANGE = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*[-–]\s*([+-]?\d+(?:\.\d+)?)\s*$")
+
+
+def parse_value(text):
+    """``"78.13"`` → Number, ``"70-80"`` → Range, ``"BB"`` → Grade; None for an empty value.
+
+    A text that is none of these (``"12abc"``) is returned as a Grade too: the validators
+    (``domain.validators``) keep such texts from being stored.
+    """
+    if text is None:
+        return None
+    text = str(text).strip()
+    if not text:
+        return None
+    number = to_decimal(text)
+    if number is not None:
+        return Number(number)
+    match = _RANGE.match(text)
+    if match:
+        low, high = Decimal(match.group(1)), Decimal(match.group(2))
+        if low <= high:
+            return Range(low, high)
+    return Grade(text)
+
+
+def values_equal(a, b):
+    """Targets and realisations compared as the spec says: numbers as numbers (``75`` = ``75.00``),
+    ranges bound by bound, grades as text."""
+    pa, pb = parse_value(a), parse_value(b)
+    if isinstance(pa, Grade) and isinstance(pb, Grade):
+        return pa.text == pb.text
+    return pa == pb
+
+
+# --- Grade scales ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scale:
+    """An ordered grade scale, low to high, with optional bands that turn a number into a grade.
+
+    ``bands`` are ``(grade, minimum, inclusive)`` from the highest grade down; the lowest grade
+    takes everything below the last minimum.
+    """
+
+    name: str
+    grades: tuple[str, ...]
+    bands: tuple[tuple[str, Decimal, bool], ...] = ()
+
+    def rank(self, grade):
+        """1 for the lowest grade; None for a text that is not a grade of this scale."""
+        wanted = grade.strip().casefold()
+        for position, candidate in enumerate(self.grades, start=1):
+            if candidate.casefold() == wanted:
+                return position
+        return None
+
+    def grade_of_number(self, number):
+        for grade, minimum, inclusive in self.bands:
+            if number > minimum or (inclusive and number == minimum):
+                return grade
+        return self.grades[0]
+
+    def grade_of(self, value):
+        """The grade of a parsed value, or None where the value is of the wrong kind for this scale.
+
+        A number is graded by the bands; a range by its lower bound (the least that meets it).
+        Without bands a number has no grade.
+        """
+        if isinstance(value, Grade):
+            return value.text if self.rank(value.text) else None
+        if not self.bands:
+            return None
+        number = value.value if isinstance(value, Number) else value.low
+        return self.grade_of_number(number)
+
+
+SAKIP = Scale(
+    "sakip",
+    ("D", "C", "CC", "B", "BB", "A", "AA"),
+    tuple((g, Decimal(m), False) for g, m in (("AA", 90), ("A", 80), ("BB", 70), ("B", 60), ("CC", 50), ("C", 30))),
+)
+IKM = Scale(
+    "ikm",
+    ("D", "C", "B", "A"),
+    tuple((g, Decimal(m), True) for g, m in (("A", "88.31"), ("B", "76.61"), ("C", "65"))),
+)
+NAMED_SCALES = {"sakip": SAKIP, "ikm": IKM}
+
+
+def resolve_scale(spec):
+    """The Scale for a specification (None for a numeric indicator). Assumes ``scale_problems`` is empty.
+
+    A custom list with ``min`` bounds uses them inclusively (a value equal to the bound earns it).
+    """
+    if spec is None:
+        return None
+    if isinstance(spec, str):
+        return NAMED_SCALES[spec]
+    if all(isinstance(g, str) for g in spec):
+        return Scale("custom", tuple(g.strip() for g in spec))
+    grades = tuple(b["grade"].strip() for b in spec)
+    minimums = [to_decimal(b.get("min")) for b in spec]
+    bands = tuple(
+        (grade, minimum, True)
+        for grade, minimum in reversed(list(zip(grades, minimums, strict=True)))
+        if minimum is not None
+    )
+    return Scale("custom", grades, bands)
+
+
+def kind_problem(text, scale, *, realisation=False):
+    """Why a target or realisation does not fit its indicator, or None.
+
+    A grade given for a numeric indicator, a grade that is not on the scale, a number for a graded
+    indicator whose scale has no bands, and a range given as a realisation are each of the wrong kind.
+    """
+    value = parse_value(text)
+    if value is None:
+        return None
+    if realisation and isinstance(value, Range):
+        return f"realisasi «{text}» adalah rentang, padahal realisasi harus satu nilai"
+    if scale is None:
+        if isinstance(value, Grade):
+            return f"«{value.text}» adalah predikat, padahal indikator ini berupa angka"
+        return None
+    if isinstance(value, Grade):
+        if scale.rank(value.text) is None:
+            return f"«{value.text}» bukan predikat skala {'/'.join(scale.grades)}"
+        return None
+    if not scale.bands:
+        return f"«{text}» adalah angka, padahal skala predikat ini tidak punya rentang nilai"
+    return None

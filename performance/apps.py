@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class PerformanceConfig(AppConfig):
-    name = "performance"
-    verbose_name = "Capaian Kinerja"
