@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "interchange",
     "reports",
     "web",
+    "backoffice",
 ]
 
 MIDDLEWARE = [

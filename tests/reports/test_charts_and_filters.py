@@ -48,7 +48,10 @@ def test_absorption_chart_axis_grows_when_a_line_overspends():
 
 def test_realisation_filter_marks_provisional_and_pending():
     assert realisation(indicator(status="provisional")) == '78,13 <span class="status provisional">(sementara)</span>'
-    assert realisation(indicator(status="pending", realisation=None)) == '<span class="status pending">menunggu hasil</span>'
+    assert (
+        realisation(indicator(status="pending", realisation=None))
+        == '<span class="status pending">menunggu hasil</span>'
+    )
     assert realisation(indicator(status="final")) == "78,13"
     assert achievement(indicator(status="pending")) == "menunggu"
 

@@ -7,7 +7,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from agencies.models import ReportYear
-from reports.admin_actions import download_pdf
+from backoffice.admin.agencies import download_pdf
 from tests.factories import AgencyFactory, UserFactory, member_of
 
 pytestmark = pytest.mark.django_db
@@ -47,11 +47,22 @@ def admin_request(user):
     return request
 
 
-def test_admin_action_downloads_the_selected_report_year():
+def test_admin_action_sends_the_browser_to_the_selected_report_years_download():
     agency = AgencyFactory(code="opd-admin")
     report_year = ReportYear.objects.create(agency=agency, year=2024)
     modeladmin = admin.site._registry[ReportYear]
     response = download_pdf(modeladmin, admin_request(member_of(agency)), ReportYear.objects.filter(pk=report_year.pk))
+    assert response.status_code == 302
+    assert response.url == pdf_url(agency)
+
+
+def test_admin_action_download_is_the_named_pdf_attachment(admin_client):
+    agency = AgencyFactory(code="opd-admin")
+    report_year = ReportYear.objects.create(agency=agency, year=2024)
+    changelist = reverse("admin:agencies_reportyear_changelist")
+    response = admin_client.post(
+        changelist, {"action": "download_pdf", "_selected_action": [report_year.pk]}, follow=True
+    )
     assert response["Content-Disposition"] == 'attachment; filename="LAKIP-2024-opd-admin.pdf"'
 
 

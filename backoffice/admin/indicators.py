@@ -1,21 +1,21 @@
 """Admin of the plan: Renstra, sasaran, indicators, targets and realisations.
 
 Achievement and category are shown next to every realisation, always as the computation engine
-(``performance.results``) gives them: the admin never computes a figure of its own.
+(``performance.results``) gives them (``backoffice.admin.columns``).
 """
 
 from django import forms
 from django.contrib import admin
 from django.db import models
 
-from agencies.admin import (
-    AgencyScopedMixin,
+from backoffice.admin.columns import (
     OptionalJSONField,
     ResultsCache,
     achievement_columns,
     agency_column,
     year_column,
 )
+from backoffice.admin.scoping import AgencyScopedMixin
 from budgets.models import ObjectiveBudget
 from domain.numbers import format_value
 from indicators.models import (

@@ -6,9 +6,9 @@ the line's children: the admin never computes a figure of its own.
 
 from django.contrib import admin
 
-from agencies.admin import AgencyScopedMixin, ResultsCache, absorption_column, agency_column, year_column
+from backoffice.admin.columns import ResultsCache, absorption_column, agency_column, rupiah_column, year_column
+from backoffice.admin.scoping import AgencyScopedMixin
 from budgets.models import BudgetFigure, BudgetLine, ExpenseTypeBudget
-from domain.numbers import format_rupiah
 
 
 class BudgetFigureInline(AgencyScopedMixin, admin.TabularInline):
@@ -45,8 +45,8 @@ class BudgetFigureAdmin(AgencyScopedMixin, admin.ModelAdmin):
         "line",
         agency_column("line__agency"),
         year_column(),
-        "budget_display",
-        "realisation_display",
+        rupiah_column("budget", "pagu"),
+        rupiah_column("realisation", "realisasi"),
         "expense_type",
     )
     list_filter = (("line__agency", admin.RelatedOnlyFieldListFilter), "year", "expense_type")
@@ -59,14 +59,6 @@ class BudgetFigureAdmin(AgencyScopedMixin, admin.ModelAdmin):
         """Add the engine's absorption, with a results cache for this page only."""
         return (*super().get_list_display(request), absorption_column(ResultsCache()))
 
-    @admin.display(description="pagu", ordering="budget")
-    def budget_display(self, obj):
-        return format_rupiah(obj.budget)
-
-    @admin.display(description="realisasi", ordering="realisation")
-    def realisation_display(self, obj):
-        return format_rupiah(obj.realisation)
-
 
 @admin.register(ExpenseTypeBudget)
 class ExpenseTypeBudgetAdmin(AgencyScopedMixin, admin.ModelAdmin):
@@ -74,18 +66,10 @@ class ExpenseTypeBudgetAdmin(AgencyScopedMixin, admin.ModelAdmin):
         "report_year",
         year_column("report_year__year"),
         "expense_type",
-        "budget_display",
-        "realisation_display",
+        rupiah_column("budget", "pagu"),
+        rupiah_column("realisation", "realisasi"),
     )
     list_filter = (("report_year__agency", admin.RelatedOnlyFieldListFilter), "report_year__year", "expense_type")
     search_fields = ("report_year__agency__name", "report_year__agency__code")
     list_select_related = ("report_year__agency",)
     fields = ("report_year", "expense_type", "budget", "realisation")
-
-    @admin.display(description="pagu", ordering="budget")
-    def budget_display(self, obj):
-        return format_rupiah(obj.budget)
-
-    @admin.display(description="realisasi", ordering="realisation")
-    def realisation_display(self, obj):
-        return format_rupiah(obj.realisation)

@@ -1,0 +1,9 @@
+"""The admin registrations of every model, loaded by Django's admin autodiscovery.
+
+One module per data app (``agencies``, ``indicators``, ``budgets``); ``scoping`` narrows every page to the
+agencies the user may access, ``columns`` writes years, amounts and the engine's figures.
+"""
+
+from backoffice.admin import agencies, budgets, indicators
+
+__all__ = ["agencies", "budgets", "indicators"]

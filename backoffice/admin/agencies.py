@@ -1,0 +1,131 @@
+"""Admin of governments, agencies and report years."""
+
+from django.contrib import admin, messages
+from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from agencies.access import governments_for
+from agencies.models import Agency, Government, Narrative, ReportYear
+from backoffice.admin.columns import OptionalJSONField, rupiah_column, year_column
+from backoffice.admin.scoping import AgencyScopedMixin, is_superuser
+from budgets.models import ExpenseTypeBudget
+
+admin.site.site_header = "LAKIP — Administrasi"
+admin.site.site_title = "LAKIP — Administrasi"
+admin.site.index_title = "Data kinerja perangkat daerah"
+
+
+@admin.register(Government)
+class GovernmentAdmin(admin.ModelAdmin):
+    """Governments are set up by a superuser; reviewers and planners only see their own."""
+
+    list_display = ("name", "code", "level")
+    list_filter = ("level",)
+    search_fields = ("name", "code")
+    filter_horizontal = ("reviewers",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(pk__in=governments_for(request.user).values("pk"))
+
+    def has_module_permission(self, request):
+        user = request.user
+        return is_superuser(user) or (user.is_active and user.is_staff and governments_for(user).exists())
+
+    def has_view_permission(self, request, obj=None):
+        if not self.has_module_permission(request):
+            return False
+        return obj is None or self.get_queryset(request).filter(pk=obj.pk).exists()
+
+    def has_add_permission(self, request):
+        return is_superuser(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_superuser(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_superuser(request.user)
+
+
+@admin.register(Agency)
+class AgencyAdmin(AgencyScopedMixin, admin.ModelAdmin):
+    list_display = ("name", "short_name", "code", "government")
+    list_filter = (("government", admin.RelatedOnlyFieldListFilter), "government__level")
+    search_fields = ("name", "short_name", "code")
+    list_select_related = ("government",)
+    filter_horizontal = ("members",)
+    formfield_overrides = {models.JSONField: {"form_class": OptionalJSONField}}
+    fieldsets = (
+        ("Identitas", {"fields": ("government", "code", "name", "short_name", "city")}),
+        ("Kepala perangkat daerah", {"fields": ("head_name", "head_title", "head_rank", "head_nip")}),
+        (
+            "Pengaturan perhitungan",
+            {"fields": ("achievement_cap", "efficiency_method", "category_bands", "paper_size")},
+        ),
+        ("Akses", {"fields": ("members",)}),
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        """Only a superuser moves an agency, renames its code or decides who its planners are."""
+        if is_superuser(request.user):
+            return ()
+        return ("government", "code", "members")
+
+    def has_add_permission(self, request, obj=None):
+        return is_superuser(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_superuser(request.user)
+
+    def view_on_site(self, obj):
+        return reverse("web:agency_detail", args=[obj.code])
+
+
+class NarrativeInline(AgencyScopedMixin, admin.StackedInline):
+    model = Narrative
+    extra = 0
+    fields = ("key", "position", "text")
+
+
+class ExpenseTypeBudgetInline(AgencyScopedMixin, admin.TabularInline):
+    model = ExpenseTypeBudget
+    extra = 0
+    fields = ("expense_type", "budget", "realisation")
+
+
+@admin.action(description="Unduh LAKIP (PDF)")
+def download_pdf(modeladmin, request, queryset):
+    """Send the browser to the report's download address, which checks access and serves the PDF.
+
+    One PDF per download: with several report years selected the admin says so instead of guessing. The admin
+    links to the PDF rather than rendering it, so the admin does not depend on the report renderer.
+    """
+    if queryset.count() != 1:
+        modeladmin.message_user(request, "Pilih tepat satu tahun laporan untuk diunduh.", messages.WARNING)
+        return None
+    report_year = queryset.select_related("agency").get()
+    return redirect("reports:lakip_pdf", report_year.agency.code, report_year.year)
+
+
+@admin.register(ReportYear)
+class ReportYearAdmin(AgencyScopedMixin, admin.ModelAdmin):
+    list_display = (
+        "agency",
+        year_column(),
+        "status",
+        rupiah_column("budget_total", "total pagu"),
+        rupiah_column("realisation_total", "total realisasi"),
+    )
+    list_filter = (("agency", admin.RelatedOnlyFieldListFilter), "year", "status")
+    search_fields = ("agency__name", "agency__code")
+    list_select_related = ("agency",)
+    inlines = (NarrativeInline, ExpenseTypeBudgetInline)
+    actions = (download_pdf,)
+    fieldsets = (
+        (None, {"fields": ("agency", "year", "status")}),
+        ("Penandatanganan", {"fields": ("signed_city", "signed_date")}),
+        ("Anggaran", {"fields": ("budget_total", "realisation_total")}),
+    )
+
+    def view_on_site(self, obj):
+        return reverse("web:agency_year", args=[obj.agency.code, obj.year])
