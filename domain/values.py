@@ -32,7 +32,44 @@ class Grade:
     text: str
 
 
-_RANGE = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*[-–]\s*([+-]?\d+(?:\.\d+)?)\s*$")
+# The grammar of a stored value. A number is a plain decimal with a dot; a range is two numbers joined by a
+# hyphen (or an en dash); a grade is a word or a few words that start with a letter (``BB``, ``baik``,
+# ``Menuju Informatif``, ``Sangat Baik (A)``), never a stray number such as ``12abc`` or ``89,5``.
+_NUMBER = r"[+-]?\d+(?:\.\d+)?"
+_RANGE = re.compile(rf"^\s*({_NUMBER})\s*[-–]\s*({_NUMBER})\s*$")
+_GRADE = re.compile(r"[^\W\d_][\w .,/()+'’&-]*")
+VALUE_LENGTH = 64
+
+
+def value_problem(text, *, allow_range=True):
+    """Why a target or realisation, as it is stored, is not a value; None when it is one (or is empty).
+
+    A value is a number (``"78.13"``), a range ``"a-b"`` with a ≤ b (``allow_range``: targets, not
+    realisations) or a grade (``"BB"``). Whether a grade belongs to the indicator's scale is not decided
+    here: a value of the wrong kind is a finding (``value_kind_mismatch``), never a reason to refuse it.
+    """
+    if text is None or not str(text).strip():
+        return None
+    text = str(text).strip()
+    if len(text) > VALUE_LENGTH:
+        return f"terlalu panjang ({len(text)} karakter, paling banyak {VALUE_LENGTH})"
+    if to_decimal(text) is not None:
+        return None
+    match = _RANGE.match(text)
+    if match:
+        if not allow_range:
+            return f"«{text}» adalah rentang, padahal realisasi harus satu nilai"
+        if Decimal(match.group(1)) > Decimal(match.group(2)):
+            return f"rentang «{text}» terbalik: batas bawah harus ≤ batas atas"
+        return None
+    if _GRADE.fullmatch(text):
+        return None
+    return f"«{text}» bukan angka, rentang «a-b», atau predikat"
+
+
+def is_grade(text):
+    """Whether a text is written as a grade: a word (or words) starting with a letter."""
+    return bool(_GRADE.fullmatch(str(text).strip()))
 
 
 def parse_value(text):
