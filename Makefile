@@ -14,6 +14,8 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
+# The demo runs with DEBUG=1 (the development SECRET_KEY, the demo logins); production sets DEBUG=0.
+run: export DEBUG = 1
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py import_lakip demo/*.lakip.json

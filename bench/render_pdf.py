@@ -43,6 +43,7 @@ def main():
     workdir = Path(tempfile.mkdtemp(prefix="lakip-bench-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lakip_site.settings")
+    os.environ.setdefault("DEBUG", "1")
     sys.path.insert(0, str(ROOT))
 
     import django
