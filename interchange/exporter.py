@@ -10,9 +10,7 @@ from budgets.models import BudgetFigure, BudgetLine, ObjectiveBudget
 from domain.enums import ExpenseType
 from indicators.models import Indicator, ObjectiveNarrative
 
-from .importer import FORMAT
-
-LINE_CHILDREN = {"program": "activities", "activity": "sub_activities"}
+from .format import FORMAT, LINE_CHILDREN
 
 
 class ExportError(Exception):

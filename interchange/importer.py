@@ -41,8 +41,7 @@ from indicators.models import (
     Target,
 )
 
-FORMAT = "lakip/1"
-LINE_CHILDREN = {"program": "activities", "activity": "sub_activities"}
+from .format import FORMAT, LINE_CHILDREN
 
 YEAR_KEY = re.compile(r"\d{4}")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
