@@ -52,6 +52,20 @@ def realisation_exceeds_budget(snapshot, results):
             )
 
 
+def realisation_without_budget(snapshot, results):
+    """A budget line with a realisation for the year but no budget: its absorption cannot be computed, and its
+    realisation still counts in its parent's, which it inflates (a parent sums the realisation of every child
+    that has one). Reported on the line itself, whatever the amount, since the pagu is what is missing."""
+    for line in results.budget_lines:
+        if line.budget is None and line.realisation is not None:
+            yield _finding(
+                ERROR,
+                "realisation_without_budget",
+                line.code,
+                f"Realisasi {format_rupiah(line.realisation)} dicatat tanpa pagu tahun {results.year}",
+            )
+
+
 def children_sum_mismatch(snapshot, results):
     """A parent line whose own figure differs from the sum of its children (the sum is what counts)."""
     for line in results.budget_lines:
@@ -406,6 +420,7 @@ def narrative_mentions_other_region(snapshot, results):
 
 RULES = (
     realisation_exceeds_budget,
+    realisation_without_budget,
     children_sum_mismatch,
     budget_total_below_lines,
     expense_types_sum_mismatch,
