@@ -9,7 +9,7 @@ its agency. Keeping the rule in one module means no view, admin page or PDF can 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
-from agencies.models import Agency, Government
+from agencies.models import Agency, Government, ReportYear
 
 # The lookup from each model to the agency that owns it ("" for the agency itself).
 AGENCY_LOOKUPS = {
@@ -109,3 +109,14 @@ def agency_id_of(obj):
 def get_agency_or_404(user, code):
     """The agency with ``code`` if ``user`` may access it; 404 otherwise, so codes of others do not leak."""
     return get_object_or_404(agencies_for(user).select_related("government"), code=code)
+
+
+def get_report_year_or_404(user, code, year):
+    """The report year ``year`` of the agency ``code``, for a user who may see that agency; else a 404.
+
+    Only a report year the agency has opens: a page or a PDF of any other year would be empty, and an absurd
+    year in an address must cost nothing.
+    """
+    return get_object_or_404(
+        ReportYear.objects.select_related("agency"), agency=get_agency_or_404(user, code), year=year
+    )

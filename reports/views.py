@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
-from agencies.access import get_agency_or_404
+from agencies.access import get_report_year_or_404
 
 from .pdf import render_pdf
 
@@ -24,5 +24,6 @@ def pdf_response(agency, year):
 @login_required
 @require_GET
 def lakip_pdf(request, code, year):
-    """An agency the user may not see is a 404, so its code does not leak."""
-    return pdf_response(get_agency_or_404(request.user, code), year)
+    """An agency the user may not see is a 404, so its code does not leak; so is a year it has no report of."""
+    report_year = get_report_year_or_404(request.user, code, year)
+    return pdf_response(report_year.agency, report_year.year)

@@ -8,13 +8,13 @@ import django_filters
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from agencies.access import agencies_for, get_agency_or_404, governments_for
-from agencies.models import Agency, ReportYear
+from agencies.access import agencies_for, get_agency_or_404, get_report_year_or_404, governments_for
+from agencies.models import Agency
 from performance.results import agency_results
 from web.tables import AgencyTable
 
@@ -64,8 +64,8 @@ def agency_detail(request, code):
 @login_required
 @require_GET
 def agency_year(request, code, year):
-    agency = get_agency_or_404(request.user, code)
-    report_year = get_object_or_404(ReportYear, agency=agency, year=year)
+    report_year = get_report_year_or_404(request.user, code, year)
+    agency = report_year.agency
     return render(
         request,
         "web/agency_year.html",

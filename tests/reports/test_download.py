@@ -31,6 +31,7 @@ def test_user_of_another_agency_gets_404(client):
 
 def test_member_downloads_the_pdf_as_a_named_attachment(client):
     agency = AgencyFactory(code="opd-unduh")
+    ReportYear.objects.create(agency=agency, year=2024)
     client.force_login(member_of(agency))
     response = client.get(pdf_url(agency))
     assert response.status_code == 200
