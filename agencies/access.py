@@ -58,6 +58,14 @@ def can_access_agency(user, agency):
     return agency.pk in agency_ids_for(user)
 
 
+def can_review_agency(user, agency):
+    """Whether ``user`` may decide the state of ``agency``'s reports: a reviewer of its government (Inspektorat)
+    or a superuser. A planner of the agency may not approve their own report."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or agency.government.reviewers.filter(pk=user.pk).exists()
+
+
 def governments_for(user):
     """The governments ``user`` reviews or has an agency in."""
     if not user.is_authenticated or not user.is_active:

@@ -5,7 +5,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from agencies.access import governments_for
+from agencies.access import can_review_agency, governments_for
 from agencies.models import Agency, Government, Narrative, ReportYear
 from backoffice.admin.columns import OptionalJSONField, rupiah_column, year_column
 from backoffice.admin.scoping import AgencyScopedMixin, is_superuser
@@ -126,6 +126,15 @@ class ReportYearAdmin(AgencyScopedMixin, admin.ModelAdmin):
         ("Penandatanganan", {"fields": ("signed_city", "signed_date")}),
         ("Anggaran", {"fields": ("budget_total", "realisation_total")}),
     )
+
+    def get_readonly_fields(self, request, obj=None):
+        """Only a reviewer of the agency's government (or a superuser) changes a report's state: a planner
+        cannot approve their own report and so remove its DRAFT mark. A new report year starts as a draft."""
+        if obj is not None and can_review_agency(request.user, obj.agency):
+            return ()
+        if obj is None and is_superuser(request.user):
+            return ()
+        return ("status",)
 
     def view_on_site(self, obj):
         return reverse("web:agency_year", args=[obj.agency.code, obj.year])

@@ -1,0 +1,63 @@
+"""Only a reviewer (or an administrator) changes a report's state: a planner cannot approve their own report."""
+
+import pytest
+from django.urls import reverse
+
+from agencies.models import ReportYear
+from domain.enums import ReportStatus
+from tests.factories import AgencyFactory, UserFactory, member_of, reviewer_of
+
+pytestmark = pytest.mark.django_db
+
+
+def change_form_data(response):
+    """What the browser would post back: the change form's and every inline formset's current values."""
+    data = {}
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update({f"{formset.prefix}-{k}": v for k, v in formset.management_form.initial.items()})
+        forms += formset.forms
+    for form in forms:
+        for name, field in form.fields.items():
+            value = form.initial.get(name, field.initial)
+            if value is not None:
+                data[form.add_prefix(name)] = value
+    return data
+
+
+@pytest.fixture
+def report_year():
+    return ReportYear.objects.create(agency=AgencyFactory(), year=2024)
+
+
+def post_status(client, user, report_year, status):
+    client.force_login(user)
+    url = reverse("admin:agencies_reportyear_change", args=[report_year.pk])
+    data = change_form_data(client.get(url))
+    data["status"] = status
+    return client.post(url, data)
+
+
+def test_a_planner_cannot_approve_their_own_report(client, report_year):
+    planner = member_of(report_year.agency)
+    client.force_login(planner)
+    page = client.get(reverse("admin:agencies_reportyear_change", args=[report_year.pk])).content.decode()
+    assert 'name="status"' not in page
+    post_status(client, planner, report_year, ReportStatus.APPROVED)
+    report_year.refresh_from_db()
+    assert report_year.status == ReportStatus.DRAFT
+
+
+def test_a_reviewer_of_the_government_approves_the_report(client, report_year):
+    reviewer = reviewer_of(report_year.agency.government)
+    response = post_status(client, reviewer, report_year, ReportStatus.APPROVED)
+    assert response.status_code == 302
+    report_year.refresh_from_db()
+    assert report_year.status == ReportStatus.APPROVED
+
+
+def test_a_superuser_approves_the_report(client, report_year):
+    post_status(client, UserFactory(is_staff=True, is_superuser=True), report_year, ReportStatus.APPROVED)
+    report_year.refresh_from_db()
+    assert report_year.status == ReportStatus.APPROVED
