@@ -180,19 +180,6 @@ class LineFigures:
     def from_children(self):
         return self.children_budget is not None
 
-    @property
-    def budget_mismatch(self):
-        return self.from_children and self.own_budget is not None and self.own_budget != self.children_budget
-
-    @property
-    def realisation_mismatch(self):
-        return (
-            self.from_children
-            and self.own_realisation is not None
-            and self.children_realisation is not None
-            and self.own_realisation != self.children_realisation
-        )
-
 
 def line_figures(own_budget, own_realisation, children):
     """A line whose children have budgets takes their sums (budget over the children that have one, and

@@ -180,10 +180,10 @@ def test_a_parent_line_takes_the_sums_of_its_children_and_keeps_its_own_figure_f
         rules.LineFigures(None, None, None, None),
     ]
     figures = rules.line_figures(D(1544000000), D(1502628617), children)
-    assert figures.budget == D(1544000000)
-    assert figures.realisation == D(1556628617)
-    assert not figures.budget_mismatch
-    assert figures.realisation_mismatch
+    assert figures.from_children
+    assert (figures.budget, figures.realisation) == (D(1544000000), D(1556628617))
+    assert (figures.own_budget, figures.children_budget) == (D(1544000000), D(1544000000))
+    assert (figures.own_realisation, figures.children_realisation) == (D(1502628617), D(1556628617))
 
 
 def test_a_line_without_children_figures_keeps_its_own():
