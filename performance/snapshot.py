@@ -1,7 +1,9 @@
 """The data of one agency as plain values, loaded in a fixed number of queries.
 
 The rules and the finding rules work on these dataclasses only, never on the ORM, so they can be
-tested exhaustively without a database and cost the same whatever the size of the agency.
+tested exhaustively without a database and cost the same whatever the size of the agency. The snapshot
+holds every year's data and everything a ``lakip/1`` file holds, so the pages, the PDF and both exports
+read one loading of the agency and one decision of which Renstra applies.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ class IndicatorData:
     formula: str = ""
     data_source: str = ""
     national_standard: str | None = None
+    baseline: str = ""
     goal: str | None = None
     objective: str | None = None
     budget_line: str | None = None
@@ -117,7 +120,8 @@ class RenstraData:
 
 @dataclass
 class AgencySnapshot:
-    """One agency as the report year sees it: who it is, its settings, the Renstra that applies, and its data.
+    """One agency as the report year sees it: who it is, its settings, the Renstra that applies, and its data
+    of every year (the history tables and the ``lakip/1`` export need the years around the report year).
 
     Every consumer (the pages, the PDF, the exports) reads these facts from here, never from queries of its own.
     """
@@ -126,6 +130,7 @@ class AgencySnapshot:
     name: str
     short_name: str = ""
     city: str = ""
+    government_code: str = ""
     government_name: str = ""
     government_level: str = ""
     government_head_name: str = ""
@@ -163,8 +168,13 @@ def renstra_for_year(agency, year):
     return renstras[period] if period else None
 
 
-def load_snapshot(agency: Agency, year: int) -> AgencySnapshot:
-    """Everything the rules need about one agency for a report year, in a fixed number of queries."""
+def load_snapshot(agency: Agency, year: int | None = None) -> AgencySnapshot:
+    """Everything the rules and the exports need about one agency, in a fixed number of queries.
+
+    ``year`` chooses the Renstra (``renstra_for_year``); None is the agency's latest, the plan it works to
+    now, which is what ``export_lakip`` writes. Targets are those of that Renstra only: where periods
+    overlap, a year's target is the applicable plan's, never whichever row came last.
+    """
     agency = Agency.objects.select_related("government").get(pk=agency.pk)
     renstra = renstra_for_year(agency, year)
     government = agency.government
@@ -173,6 +183,7 @@ def load_snapshot(agency: Agency, year: int) -> AgencySnapshot:
         name=agency.name,
         short_name=agency.short_name,
         city=agency.city,
+        government_code=government.code,
         government_name=government.name,
         government_level=government.level,
         government_head_name=government.head_name,
@@ -215,12 +226,15 @@ def load_snapshot(agency: Agency, year: int) -> AgencySnapshot:
             formula=row.formula,
             data_source=row.data_source,
             national_standard=_text(row.national_standard),
+            baseline=row.baseline,
             goal=row.goal.code if row.goal_id else None,
             objective=row.objective.code if row.objective_id else None,
             budget_line=row.budget_line.code if row.budget_line_id else None,
         )
         by_owner[owner].append(indicators[row.pk])
-    targets = Target.objects.filter(indicator__agency=agency).select_related("renstra_year")
+    targets = Target.objects.filter(indicator__agency=agency, renstra_year__renstra=renstra).select_related(
+        "renstra_year"
+    )
     for t in targets.order_by("renstra_year__year"):
         if t.indicator_id in indicators:
             indicators[t.indicator_id].targets[t.renstra_year.year] = TargetData(
@@ -236,10 +250,10 @@ def load_snapshot(agency: Agency, year: int) -> AgencySnapshot:
                 note=r.note,
                 quarters=(_text(r.q1), _text(r.q2), _text(r.q3), _text(r.q4)),
             )
+    objectives = {}
     if renstra:
         for goal in renstra.goals.order_by("position", "id"):
             snapshot.goals.append(GoalData(goal.code, goal.text, by_owner[("goal", goal.pk)]))
-        objectives = {}
         for objective in Objective.objects.filter(renstra=renstra).select_related("goal").order_by("position", "id"):
             objectives[objective.pk] = ObjectiveData(
                 objective.code,
@@ -247,18 +261,19 @@ def load_snapshot(agency: Agency, year: int) -> AgencySnapshot:
                 objective.goal.code if objective.goal_id else None,
                 by_owner[("objective", objective.pk)],
             )
-        for b in ObjectiveBudget.objects.filter(objective__renstra=renstra):
+        for b in ObjectiveBudget.objects.filter(objective__renstra=renstra).order_by("year"):
             objectives[b.objective_id].budgets[b.year] = Money(b.budget, b.realisation, b.expense_type)
-        for n in ObjectiveNarrative.objects.filter(objective__renstra=renstra).order_by("position", "id"):
+        narratives = ObjectiveNarrative.objects.filter(objective__renstra=renstra)
+        for n in narratives.order_by("year", "position", "id"):
             objectives[n.objective_id].narratives.setdefault(n.year, {})[n.key] = n.text
         snapshot.objectives = list(objectives.values())
 
-    lines = {}
-    objective_codes = {o.pk: o.code for o in Objective.objects.filter(renstra=renstra)} if renstra else {}
+    # A line names objectives of the applicable Renstra only, in the plan's order of the objectives.
     links = defaultdict(list)
-    for link in BudgetLine.objectives.through.objects.filter(budgetline__agency=agency).order_by("id"):
-        if link.objective_id in objective_codes:
-            links[link.budgetline_id].append(objective_codes[link.objective_id])
+    through = BudgetLine.objectives.through.objects.filter(budgetline__agency=agency, objective__renstra=renstra)
+    for link in through.order_by("objective__position", "objective__id"):
+        links[link.budgetline_id].append(objectives[link.objective_id].code)
+    lines = {}
     rows = list(BudgetLine.objects.filter(agency=agency).order_by("position", "id"))
     codes = {row.pk: row.code for row in rows}
     for row in rows:
@@ -270,11 +285,12 @@ def load_snapshot(agency: Agency, year: int) -> AgencySnapshot:
             tuple(links[row.pk]),
             indicators=by_owner[("line", row.pk)],
         )
-    for f in BudgetFigure.objects.filter(line__agency=agency):
+    for f in BudgetFigure.objects.filter(line__agency=agency).order_by("year"):
         lines[f.line_id].figures[f.year] = Money(f.budget, f.realisation, f.expense_type)
     snapshot.lines = _parents_first(list(lines.values()))
 
-    for ry in ReportYear.objects.filter(agency=agency).prefetch_related("expense_type_budgets", "narratives"):
+    report_years = ReportYear.objects.filter(agency=agency).prefetch_related("expense_type_budgets", "narratives")
+    for ry in report_years.order_by("year"):
         snapshot.years[ry.year] = YearData(
             year=ry.year,
             signed_city=ry.signed_city,

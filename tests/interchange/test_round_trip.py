@@ -7,7 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indicators.models import Realisation, Target
+from budgets.models import BudgetLine
+from indicators.models import Indicator, Objective, Realisation, Renstra, Target
 from interchange.exporter import export_document
 from interchange.importer import import_document, parse_json
 
@@ -73,6 +74,19 @@ def test_export_can_be_limited_to_some_years(import_demo):
     indicator = document["renstra"]["objectives"][0]["indicators"][0]
     assert list(indicator["realisations"]) == ["2023"]
     assert "2024" in indicator["targets"]
+
+
+def test_export_writes_the_current_renstra_with_its_own_targets_and_objectives_only(import_demo):
+    """An older Renstra overlapping the current one (2016-2021 beside 2021-2026) changes nothing in the file:
+    neither its target of the shared year nor its objective named by a budget line is written."""
+    agency = import_demo("bengkalis-2024")
+    before = export_document(agency)
+    older = Renstra.objects.create(agency=agency, start_year=2016, end_year=2021)
+    old_objective = Objective.objects.create(renstra=older, code="S9", text="Sasaran Renstra lama")
+    BudgetLine.objects.filter(agency=agency, level="program").first().objectives.add(old_objective)
+    for indicator in Indicator.objects.filter(agency=agency):
+        Target.objects.create(indicator=indicator, renstra_year=older.years.get(year=2021), renstra_value="999")
+    assert export_document(agency) == before
 
 
 decimal_strings = st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=0, max_value=10**9).map(

@@ -8,7 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from domain.numbers import plain
+from interchange.exporter import export_document
 from performance.results import agency_results
+from performance.snapshot import load_snapshot
 
 
 def findings_of(results, rule):
@@ -160,6 +162,15 @@ def test_results_cost_the_same_number_of_queries_whatever_the_agency_size(import
         agency_results(agency=small, year=2024)
     with django_assert_num_queries(len(small_queries)):
         agency_results(agency=large, year=2024)
+
+
+def test_the_lakip_export_makes_no_query_beyond_loading_the_snapshot(import_demo, django_assert_num_queries):
+    small, large = import_demo("bengkalis-2024"), import_demo("belitung-timur-2024")
+    with CaptureQueriesContext(connection) as snapshot_queries:
+        load_snapshot(small)
+    for agency in (small, large):
+        with django_assert_num_queries(len(snapshot_queries)):
+            export_document(agency)
 
 
 def test_expense_types_come_in_the_order_of_the_budget_structure(belitung):
