@@ -5,43 +5,17 @@ from decimal import Decimal
 from domain.numbers import plain
 from performance.results import compute_results
 from performance.snapshot import (
-    AgencySnapshot,
     GoalData,
-    IndicatorData,
     LineData,
     Money,
     ObjectiveData,
     RealisationData,
-    RenstraData,
     TargetData,
     YearData,
 )
+from tests.snapshots import indicator, snapshot
 
 D = Decimal
-
-
-def indicator(code, target, value, *, status="final", objective="S1", previous=None, **extra):
-    realisations = {2024: RealisationData(value, status)} if value is not None or status == "pending" else {}
-    if previous is not None:
-        realisations[2023] = RealisationData(previous)
-    targets = {2024: TargetData(target, None)} if target is not None else {}
-    return IndicatorData(
-        code, f"Indikator {code}", objective=objective, targets=targets, realisations=realisations, **extra
-    )
-
-
-def snapshot(objectives=(), lines=(), **extra):
-    defaults = {
-        "code": "x",
-        "name": "Badan X",
-        "government_name": "Pemerintah Kabupaten Contoh",
-        "head_nip": "197402101993111001",
-        "renstra": RenstraData(2021, 2026),
-        "goals": [GoalData("T1", "Tujuan")],
-        "years": {2024: YearData(2024)},
-    }
-    defaults.update(extra)
-    return AgencySnapshot(objectives=list(objectives), lines=list(lines), **defaults)
 
 
 def rules_of(results):
