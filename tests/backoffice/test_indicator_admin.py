@@ -7,7 +7,14 @@ from django.urls import reverse
 
 from indicators.models import Indicator, Realisation
 from performance import results
-from tests.factories import UserFactory, reviewer_of
+from tests.factories import (
+    BudgetLineFactory,
+    GoalFactory,
+    IndicatorFactory,
+    ObjectiveFactory,
+    UserFactory,
+    reviewer_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -50,11 +57,16 @@ def test_realisation_changelist_computes_results_once_per_agency_year(bengkalis,
     assert computed.call_count == len(agency_years)
 
 
-def test_indicator_changelist_filters_by_owner_kind(bengkalis, superuser_client):
-    page = superuser_client.get(reverse("admin:indicators_indicator_changelist"), {"pemilik": "goal"})
-    goal_codes = set(Indicator.objects.filter(agency=bengkalis, goal__isnull=False).values_list("code", flat=True))
-    listed = {indicator.code for indicator in page.context["cl"].result_list}
-    assert listed == goal_codes
+@pytest.mark.parametrize("kind", ["goal", "objective", "budget_line"])
+def test_indicator_changelist_filters_by_owner_kind(kind, superuser_client):
+    goal = GoalFactory()
+    indicators = {
+        "goal": IndicatorFactory(goal=goal),
+        "objective": IndicatorFactory(objective=ObjectiveFactory(goal=goal)),
+        "budget_line": IndicatorFactory(budget_line=BudgetLineFactory(agency=goal.renstra.agency)),
+    }
+    page = superuser_client.get(reverse("admin:indicators_indicator_changelist"), {"pemilik": kind})
+    assert list(page.context["cl"].result_list) == [indicators[kind]]
 
 
 def test_target_changelist_filters_by_year(bengkalis, superuser_client):

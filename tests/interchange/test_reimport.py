@@ -84,6 +84,7 @@ def test_objective_removed_with_its_indicators_moved_elsewhere_keeps_the_indicat
     for program in document["programs"]:
         program["objectives"] = [code for code in program["objectives"] if code != removed["code"]]
     moved_ids = set(Indicator.objects.filter(objective__code=removed["code"]).values_list("pk", flat=True))
+    assert moved_ids
     import_document(document)
     assert not Objective.objects.filter(code=removed["code"]).exists()
     kept_ids = set(Indicator.objects.filter(objective__code=objectives[0]["code"]).values_list("pk", flat=True))
