@@ -22,11 +22,20 @@ PRODUCTION = {
     "SECURE_HSTS_PRELOAD": "1",
     "SECURE_PROXY_SSL_HEADER": "1",
 }
-SETTINGS_VARIABLES = {"DEBUG", "SECRET_KEY", *PRODUCTION, "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"}
+# What the test run itself sets: the settings variables, and the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE
+# (Playwright drives the live server from the test's thread), which a production server never has.
+TEST_RUN_VARIABLES = {
+    "DEBUG",
+    "SECRET_KEY",
+    *PRODUCTION,
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+}
 
 
 def manage(*args, **environment):
-    env = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
+    env = {k: v for k, v in os.environ.items() if k not in TEST_RUN_VARIABLES}
     env["DJANGO_SETTINGS_MODULE"] = "lakip_site.settings"
     env.update(environment)
     return subprocess.run(
