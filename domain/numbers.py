@@ -1,8 +1,11 @@
 """Exact decimals in, Indonesian text out: parsing, half-up rounding, and ``1.234.567,89`` formatting.
 
-Every figure is computed unrounded and rounded half-up to 2 places only where it is written.
+Every figure is computed unrounded and rounded half-up to 2 places only where it is written. What a person
+types (``89,5``, ``Rp 1.234.567,89``) is read by ``parse_typed_number``; what is stored and exchanged in files
+is a plain decimal (``"89.5"``), read by ``to_decimal``.
 """
 
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -90,13 +93,25 @@ def format_percent(value, places=2):
     return "—" if value is None else f"{format_decimal(value, places)}%"
 
 
-def format_rupiah(value):
-    """``Rp19.717.644.784`` (cents only when there are some); ``—`` for None."""
+def format_money(value):
+    """``19.717.644.784`` (cents only when there are some, ``1.234,50``); ``—`` for None.
+
+    An amount without ``Rp``, as an input box shows it: ``parse_typed_money`` reads it back unchanged.
+    """
     if value is None:
         return "—"
     value = Decimal(value)
     places = 0 if value == value.to_integral_value() else 2
-    return f"Rp{format_decimal(value, places)}"
+    return format_decimal(value, places)
+
+
+def format_rupiah(value):
+    """``Rp19.717.644.784`` (cents only when there are some); ``—`` for None."""
+    return "—" if value is None else f"Rp{format_money(value)}"
+
+
+# Where a stored range "a-b" is joined: the first hyphen or en dash after a digit, so "-5--3" is -5 to -3.
+_RANGE_JOINT = re.compile(r"(.*?\d)\s*[-–]\s*(.+)")
 
 
 def format_value(text):
@@ -111,10 +126,58 @@ def format_value(text):
     if number is not None:
         places = max(0, -number.as_tuple().exponent)
         return format_decimal(number, places)
-    low, sep, high = str(text).partition("-")
-    if sep and to_decimal(low) is not None and to_decimal(high) is not None:
-        return f"{format_value(low)}–{format_value(high)}"
+    bounds = _RANGE_JOINT.fullmatch(str(text))
+    if bounds and to_decimal(bounds[1]) is not None and to_decimal(bounds[2]) is not None:
+        return f"{format_value(bounds[1])}–{format_value(bounds[2])}"
     return str(text)
+
+
+class TypedNumberError(ValueError):
+    """A number a person typed that cannot be read; its text is the sentence that says what to type instead."""
+
+
+# A number typed the Indonesian way: the dot groups thousands (a first group of 1-3 digits not starting with 0,
+# then groups of exactly 3), the comma starts the decimals. ASCII digits only.
+_TYPED_NUMBER = re.compile(r"[+-]?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?", re.ASCII)
+# A decimal typed the English way (``87.30``): refused, with the comma spelling as the hint.
+_DOT_DECIMAL = re.compile(r"[+-]?\d+\.\d+", re.ASCII)
+_RUPIAH_PREFIX = re.compile(r"^rp\.?\s*", re.IGNORECASE)
+NUMBER_EXAMPLE = "tulis angka seperti 89,5 atau 1.234.567,89"
+
+
+def parse_typed_number(text):
+    """The exact Decimal a person meant by a number typed the Indonesian way; TypedNumberError if unreadable.
+
+    ``89,5`` → 89.5, ``1.234.567,89`` → 1234567.89, ``-5`` → -5; a ``Rp``/``Rp.`` prefix (with or without a
+    space), a trailing ``%`` and surrounding spaces are ignored. Readings, chosen because a silently wrong
+    figure is worse than a question:
+
+    - The comma is the decimal mark and the dot only groups thousands, so ``1.234`` is 1234: that is how
+      Indonesian forms write numbers and how the site shows them back (1234 is shown as ``1.234``).
+    - A dot counts as a thousands dot only between groups of exactly 3 digits after a first group of 1 to 3
+      digits that does not start with 0. Any other dot (``87.30``, ``0.125``, ``1234.5``) is a decimal typed
+      the English way: refused, with the comma spelling as the hint, rather than read as 8730.
+    - English grouping (``1,234.5``), exponents (``1e5``), empty groups (``1..2``), a bare ``,5`` and
+      spaces inside the digits are refused.
+    """
+    text = str(text).strip()
+    digits = _RUPIAH_PREFIX.sub("", text, count=1).removesuffix("%").strip()
+    if _TYPED_NUMBER.fullmatch(digits):
+        whole, _, fraction = digits.replace(".", "").partition(",")
+        return Decimal(f"{whole}.{fraction}" if fraction else whole)
+    if _DOT_DECIMAL.fullmatch(digits):
+        raise TypedNumberError(f"«{text}»: gunakan koma untuk desimal, mis. {format_value(digits)}")
+    raise TypedNumberError(f"«{text}» bukan angka: {NUMBER_EXAMPLE}")
+
+
+def parse_typed_money(text):
+    """A rupiah amount typed the Indonesian way (``Rp 1.234.567,89``): a typed number, ≥ 0, at most 2 places."""
+    amount = parse_typed_number(text)
+    if amount < 0:
+        raise TypedNumberError(f"«{str(text).strip()}»: jumlah rupiah tidak boleh negatif, tulis 0 atau lebih")
+    if amount.as_tuple().exponent < -2:
+        raise TypedNumberError(f"«{str(text).strip()}»: paling banyak 2 angka di belakang koma, mis. 1.234.567,89")
+    return amount
 
 
 def format_date(value):

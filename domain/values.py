@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from domain.numbers import to_decimal
+from domain.numbers import NUMBER_EXAMPLE, TypedNumberError, format_value, parse_typed_number, to_decimal
 
 # --- Values: a target or realisation is a number, a range "a-b" or a grade --------------------------
 
@@ -70,6 +70,46 @@ def value_problem(text, *, allow_range=True):
 def is_grade(text):
     """Whether a text is written as a grade: a word (or words) starting with a letter."""
     return bool(_GRADE.fullmatch(str(text).strip()))
+
+
+# A range as people type it: two typed numbers joined by a hyphen, an en or em dash, "s.d." or "s/d" (sampai
+# dengan). The first bound ends with a digit or "%", so the minus of "-5" or "Rp -5" is a sign, not a joint.
+_TYPED_RANGE = re.compile(r"(.*?[\d%])\s*(?:-|–|—|s\.\s?d\.?|s/d)\s*(.+)", re.IGNORECASE)
+# A typed amount of rupiah starts with a letter too; it is not a grade.
+_RUPIAH_START = re.compile(r"rp\.?\s*[+\d-]", re.IGNORECASE)
+
+
+def parse_typed_value(text, *, allow_range=True):
+    """The stored text of a target or realisation a person typed the Indonesian way; TypedNumberError if none.
+
+    A typed number (``domain.numbers.parse_typed_number``) is stored as its plain decimal, keeping the places
+    typed (``87,30`` → ``"87.30"``); a range ``80-90``, ``80 – 90``, ``80,5 s.d. 90`` or ``80 s/d 90`` as
+    ``"80-90"``/``"80.5-90"`` (low ≤ high; refused when ``allow_range`` is off, as for realisations); a grade
+    (``is_grade``: ``BB``, ``baik``) as typed, stripped; an empty box as ``""``. Only text that starts with a
+    letter (``str.isalpha``) can be a grade: anything else (a digit, a sign, ``Rp`` and a digit, ``¼``) that is
+    not a number or range is refused, so ``89.5`` or ``12abc`` is never stored as a grade by accident.
+    """
+    text = str(text).strip()
+    if not text:
+        return ""
+    if text[0].isalpha() and not _RUPIAH_START.match(text):
+        if is_grade(text):
+            return text
+        raise TypedNumberError(
+            f"«{text}» bukan angka, rentang, atau predikat: tulis angka seperti 89,5, rentang seperti 80-90, "
+            "atau predikat seperti BB"
+        )
+    bounds = _TYPED_RANGE.fullmatch(text)
+    if bounds is None:
+        return f"{parse_typed_number(text):f}"
+    low, high = parse_typed_number(bounds[1]), parse_typed_number(bounds[2])
+    if not allow_range:
+        raise TypedNumberError(f"«{text}» adalah rentang, padahal realisasi harus satu nilai: {NUMBER_EXAMPLE}")
+    if low > high:
+        raise TypedNumberError(
+            f"rentang «{text}» terbalik: tulis batas bawah dulu, mis. {format_value(f'{high:f}-{low:f}')}"
+        )
+    return f"{low:f}-{high:f}"
 
 
 def parse_value(text):
