@@ -6,6 +6,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from agencies.fields import MoneyField
 from domain.enums import ACHIEVEMENT_CAPS, EfficiencyMethod, GovernmentLevel, PaperSize, ReportStatus
 from domain.validators import category_bands_problems
 
@@ -109,12 +110,8 @@ class ReportYear(models.Model):
     year = models.PositiveSmallIntegerField("tahun", validators=[MinValueValidator(2000)])
     signed_city = models.CharField("kota penandatanganan", max_length=100, blank=True)
     signed_date = models.DateField("tanggal penandatanganan", null=True, blank=True)
-    budget_total = models.DecimalField(
-        "total pagu (DPA)", max_digits=18, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
-    )
-    realisation_total = models.DecimalField(
-        "total realisasi", max_digits=18, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
-    )
+    budget_total = MoneyField("total pagu (DPA)", null=True, blank=True)
+    realisation_total = MoneyField("total realisasi", null=True, blank=True)
     status = models.CharField("status", max_length=16, choices=ReportStatus.choices(), default=ReportStatus.DRAFT)
 
     class Meta:

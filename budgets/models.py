@@ -1,20 +1,13 @@
 """The budget: program → kegiatan → sub kegiatan with pagu and realisasi per year."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from agencies.fields import MoneyField
 from agencies.models import Agency, ReportYear
 from domain.enums import PARENT_LEVEL, BudgetLevel, ExpenseType
 from indicators.models import Objective
-
-
-def money_field(verbose_name, **kwargs):
-    """Rupiah amount: exact decimal, never negative."""
-    return models.DecimalField(
-        verbose_name, max_digits=18, decimal_places=2, validators=[MinValueValidator(0)], **kwargs
-    )
 
 
 class BudgetLine(models.Model):
@@ -61,8 +54,8 @@ class Amounts(models.Model):
     """Pagu and realisasi of one year, never negative; a line, a sasaran or an expense type has these."""
 
     year = models.PositiveSmallIntegerField("tahun")
-    budget = money_field("pagu", null=True, blank=True)
-    realisation = money_field("realisasi", null=True, blank=True)
+    budget = MoneyField("pagu", null=True, blank=True)
+    realisation = MoneyField("realisasi", null=True, blank=True)
 
     class Meta:
         abstract = True
@@ -119,8 +112,8 @@ class ExpenseTypeBudget(models.Model):
         ReportYear, on_delete=models.CASCADE, related_name="expense_type_budgets", verbose_name="tahun laporan"
     )
     expense_type = models.CharField("jenis belanja", max_length=16, choices=ExpenseType.choices())
-    budget = money_field("pagu", null=True, blank=True)
-    realisation = money_field("realisasi", null=True, blank=True)
+    budget = MoneyField("pagu", null=True, blank=True)
+    realisation = MoneyField("realisasi", null=True, blank=True)
 
     class Meta:
         verbose_name = "anggaran per jenis belanja"

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
+from agencies.fields import ValueField
 from agencies.models import Agency
 from domain.enums import Direction, RealisationStatus
 from domain.validators import scale_problems
@@ -181,7 +182,7 @@ class Indicator(models.Model):
     )
     formula = models.TextField("formula / definisi operasional", blank=True)
     data_source = models.TextField("sumber data", blank=True)
-    national_standard = models.CharField("standar nasional", max_length=255, blank=True)
+    national_standard = ValueField("standar nasional", max_length=255, blank=True)
     baseline = models.CharField("kondisi awal", max_length=255, blank=True)
     position = models.PositiveIntegerField("urutan", default=0)
 
@@ -223,8 +224,8 @@ class Target(models.Model):
     renstra_year = models.ForeignKey(
         RenstraYear, on_delete=models.CASCADE, related_name="targets", verbose_name="tahun"
     )
-    renstra_value = models.CharField("target Renstra", max_length=64, blank=True)
-    agreement_value = models.CharField(
+    renstra_value = ValueField("target Renstra", max_length=64, blank=True)
+    agreement_value = ValueField(
         "target PK", max_length=64, blank=True, help_text="Isi hanya bila target Perjanjian Kinerja berbeda."
     )
     agreement_reason = models.TextField("alasan target PK berbeda", blank=True)
@@ -261,17 +262,17 @@ class Realisation(models.Model):
         Indicator, on_delete=models.CASCADE, related_name="realisations", verbose_name="indikator"
     )
     year = models.PositiveSmallIntegerField("tahun")
-    value = models.CharField("realisasi", max_length=64, blank=True)
+    value = ValueField("realisasi", max_length=64, blank=True, allow_range=False)
     status = models.CharField(
         "status", max_length=16, choices=RealisationStatus.choices(), default=RealisationStatus.FINAL
     )
     evidence = models.TextField("bukti dukung", blank=True)
     evidence_date = models.DateField("tanggal bukti", null=True, blank=True)
     note = models.TextField("catatan", blank=True)
-    q1 = models.CharField("TW I", max_length=64, blank=True)
-    q2 = models.CharField("TW II", max_length=64, blank=True)
-    q3 = models.CharField("TW III", max_length=64, blank=True)
-    q4 = models.CharField("TW IV", max_length=64, blank=True)
+    q1 = ValueField("TW I", max_length=64, blank=True, allow_range=False)
+    q2 = ValueField("TW II", max_length=64, blank=True, allow_range=False)
+    q3 = ValueField("TW III", max_length=64, blank=True, allow_range=False)
+    q4 = ValueField("TW IV", max_length=64, blank=True, allow_range=False)
 
     class Meta:
         verbose_name = "realisasi"
