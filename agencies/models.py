@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from agencies.fields import MoneyField
 from domain.enums import ACHIEVEMENT_CAPS, EfficiencyMethod, GovernmentLevel, PaperSize, ReportStatus
-from domain.validators import category_bands_problems
+from domain.validators import category_bands_problems, field_messages
 
 
 class Government(models.Model):
@@ -96,9 +96,9 @@ class Agency(models.Model):
         return self.name
 
     def clean(self):
-        problems = category_bands_problems(self.category_bands)
-        if problems:
-            raise ValidationError({"category_bands": problems})
+        errors = field_messages(category_bands=category_bands_problems(self.category_bands))
+        if errors:
+            raise ValidationError(errors)
 
 
 class ReportYear(models.Model):

@@ -1,71 +1,208 @@
 """The checks that decide what may be stored: one function per rule, with messages a planner understands.
 
-Every entry path calls these: a model's ``clean()`` (so every admin and planner form), and the importer,
-which puts the JSON path in front of each problem. A validator returns a list of problems, empty when the
-value is fine.
+Every entry path calls these, so the admin and the importer accept and refuse exactly the same things: a
+model's ``clean()`` (so every admin and planner form) shows the problems beside the field, and the importer
+puts the JSON path of the value in front of each problem's path (``$.settings.category_bands`` + ``[1].min``).
+A validator returns a list of ``Problem``, empty when the value is fine.
+
+The rules whose model fields already say the same thing (a code column of 64 characters that may not be
+blank, a ``SlugField``, the cap's ``choices``) are checked by those fields in the admin, with Django's own
+message; calling the validator again in ``clean()`` would print every refusal twice.
 """
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from domain.enums import ACHIEVEMENT_CAPS
 from domain.numbers import to_decimal
-from domain.values import NAMED_SCALES
+from domain.values import NAMED_SCALES, VALUE_LENGTH, is_grade, value_problem
+
+CODE_LENGTH = 64
+LABEL_LENGTH = 100
+QUOTE_LENGTH = 40
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason a value is refused: where inside the value (``"[1].min"``, ``""`` for all of it) and why.
+
+    The importer uses the same class with the whole JSON path (``$.renstra.goals[0].code``).
+    """
+
+    path: str
+    message: str
+
+    def __str__(self):
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+def quoted(value):
+    """A value as a message quotes it (``«BB»``, ``«50»``, ``«null»``), cut to ``QUOTE_LENGTH`` characters."""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, Decimal):
+        text = format(value, "f")
+    else:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    if len(text) > QUOTE_LENGTH:
+        text = text[: QUOTE_LENGTH - 1] + "…"
+    return f"«{text}»"
+
+
+def field_messages(**problems):
+    """``{field: [message, ...]}`` for the fields that have problems: what a model's ``clean()`` raises."""
+    return {name: [str(problem) for problem in found] for name, found in problems.items() if found}
+
+
+def _too_long(text, limit):
+    return f"terlalu panjang ({len(text)} karakter, paling banyak {limit})"
+
+
+# --- Grade scale -----------------------------------------------------------------------------------------
 
 
 def scale_problems(spec):
-    """Why a scale specification is unusable (empty list when it is fine)."""
+    """Why an indicator's grade scale cannot be used.
+
+    A scale is null (a numeric indicator), ``"sakip"``, ``"ikm"``, a list of grades from the lowest, or a
+    list of ``{"grade", "min"}`` from the lowest whose minimums rise strictly; the lowest grade may omit its
+    minimum, as it takes everything below the next one. Every entry has the same form. Readings where the
+    spec is silent: a grade is any text ``domain.values.is_grade`` accepts, lower case included (``baik``),
+    and grades are unique ignoring case and surrounding spaces, as ``Scale.rank`` compares them; a minimum
+    written as null is a minimum left out; a list of one grade is a scale.
+    """
     if spec is None or (isinstance(spec, str) and spec in NAMED_SCALES):
         return []
     if isinstance(spec, str):
-        return [f'Skala "{spec}" tidak dikenal: gunakan "sakip", "ikm", atau daftar predikat.']
+        return [Problem("", f'skala {quoted(spec)} tidak dikenal: gunakan "sakip", "ikm", atau daftar predikat')]
     if not isinstance(spec, list) or not spec:
-        return ['Skala harus kosong, "sakip", "ikm", atau daftar predikat dari terendah.']
-    if all(isinstance(g, str) and g.strip() for g in spec):
-        grades = [g.strip().casefold() for g in spec]
-    elif all(isinstance(g, dict) for g in spec):
-        problems = []
-        for position, band in enumerate(spec):
-            if not isinstance(band.get("grade"), str) or not band["grade"].strip():
-                problems.append(f"Predikat ke-{position + 1} tidak punya nama (grade).")
-            if "min" in band and band["min"] is not None and to_decimal(band["min"]) is None:
-                problems.append(f"Batas bawah predikat ke-{position + 1} bukan angka.")
-        if problems:
-            return problems
-        grades = [b["grade"].strip().casefold() for b in spec]
-        minimums = [to_decimal(b.get("min")) for b in spec]
-        if any(m is not None for m in minimums):
-            if any(m is None for m in minimums[1:]):
-                return ["Setiap predikat di atas yang terendah harus punya batas bawah (min)."]
-            present = [m for m in minimums if m is not None]
-            if present != sorted(present) or len(set(present)) != len(present):
-                return ["Batas bawah predikat harus naik dari predikat terendah ke tertinggi."]
-    else:
-        return ['Daftar predikat berisi teks, atau objek {"grade": ..., "min": ...}.']
-    if len(set(grades)) != len(grades):
-        return ["Nama predikat dalam skala tidak boleh berulang."]
-    return []
+        return [Problem("", 'harus kosong, "sakip", "ikm", atau daftar predikat dari terendah')]
+    if all(isinstance(entry, dict) for entry in spec):
+        grades = [(f"[{i}].grade", entry.get("grade")) for i, entry in enumerate(spec)]
+        return _grade_problems(grades) + _band_problems(spec)
+    if any(isinstance(entry, dict) for entry in spec):
+        return [Problem("", 'semua predikat harus sama bentuknya: teks, atau objek {"grade": ..., "min": ...}')]
+    return _grade_problems([(f"[{i}]", grade) for i, grade in enumerate(spec)])
+
+
+def _grade_problems(grades):
+    """The grades of a scale, given as ``(path, grade)``: each a grade text, none repeated."""
+    problems, seen = [], set()
+    for path, grade in grades:
+        if grade is None:
+            problems.append(Problem(path, "wajib diisi"))
+        elif not isinstance(grade, str) or not is_grade(grade):
+            problems.append(Problem(path, f"{quoted(grade)} bukan predikat (kata yang diawali huruf)"))
+        elif len(grade.strip()) > VALUE_LENGTH:
+            problems.append(Problem(path, _too_long(grade.strip(), VALUE_LENGTH)))
+        elif grade.strip().casefold() in seen:
+            problems.append(Problem(path, f"predikat {quoted(grade)} ganda"))
+        else:
+            seen.add(grade.strip().casefold())
+    return problems
+
+
+def _band_problems(bands):
+    """The minimums of a scale's bands: numbers rising strictly from the lowest grade, which may omit its own."""
+    problems, previous = [], None
+    for index, band in enumerate(bands):
+        path, written = f"[{index}].min", band.get("min")
+        minimum = to_decimal(written)
+        if written is None:
+            if index:
+                problems.append(Problem(path, "wajib diisi: setiap predikat di atas yang terendah punya batas bawah"))
+        elif minimum is None:
+            problems.append(Problem(path, f"{quoted(written)} bukan angka"))
+        elif previous is not None and minimum <= previous:
+            problems.append(Problem(path, f"{quoted(written)} harus lebih besar dari batas bawah predikat di bawahnya"))
+        if minimum is not None:
+            previous = minimum
+    return problems
+
+
+# --- Category bands --------------------------------------------------------------------------------------
 
 
 def category_bands_problems(bands):
-    """Why an agency's category bands are unusable (empty list when they are fine)."""
+    """Why an agency's category bands cannot be used.
+
+    Null (the default 91/76/66/51 bands) or a non-empty list of ``{"min", "label"}`` from the highest band
+    down: minimums are numbers falling strictly, labels are non-empty texts of at most 100 characters (the
+    length is that of the label as stored).
+    """
     if bands is None:
         return []
     if not isinstance(bands, list) or not bands:
-        return ['Kategori harus kosong atau daftar {"min": ..., "label": ...} dari tertinggi.']
-    problems = []
-    minimums = []
-    for position, band in enumerate(bands):
+        return [Problem("", 'harus kosong atau daftar [{"min": 91, "label": "Sangat Tinggi"}, ...] dari tertinggi')]
+    problems, previous = [], None
+    for index, band in enumerate(bands):
         if not isinstance(band, dict):
-            problems.append(f"Kategori ke-{position + 1} harus berupa objek {{min, label}}.")
+            problems.append(Problem(f"[{index}]", f'{quoted(band)} harus berupa objek {{"min": ..., "label": ...}}'))
             continue
-        minimum = to_decimal(band.get("min"))
+        label = band.get("label")
+        if label is None or (isinstance(label, str) and not label.strip()):
+            problems.append(Problem(f"[{index}].label", "wajib diisi"))
+        elif not isinstance(label, str):
+            problems.append(Problem(f"[{index}].label", f"{quoted(label)} bukan teks"))
+        elif len(label) > LABEL_LENGTH:
+            problems.append(Problem(f"[{index}].label", _too_long(label, LABEL_LENGTH)))
+        written = band.get("min")
+        minimum = to_decimal(written)
         if minimum is None:
-            problems.append(f"Batas bawah kategori ke-{position + 1} bukan angka.")
-        else:
-            minimums.append(minimum)
-        if not isinstance(band.get("label"), str) or not band["label"].strip():
-            problems.append(f"Kategori ke-{position + 1} tidak punya label.")
-    if not problems and minimums != sorted(minimums, reverse=True):
-        problems.append("Kategori harus diurutkan dari batas bawah tertinggi ke terendah.")
-    if not problems and len(set(minimums)) != len(minimums):
-        problems.append("Batas bawah kategori tidak boleh berulang.")
+            message = "wajib diisi" if written is None else f"{quoted(written)} bukan angka"
+            problems.append(Problem(f"[{index}].min", message))
+            continue
+        if previous is not None and minimum >= previous:
+            message = f"{quoted(written)} harus lebih kecil dari batas bawah kategori di atasnya"
+            problems.append(Problem(f"[{index}].min", message))
+        previous = minimum
     return problems
+
+
+# --- Values, codes, settings -----------------------------------------------------------------------------
+
+
+def value_problems(text, *, allow_range=True):
+    """Why a target (``allow_range``) or a realisation, as stored, is not a value: the one grammar of
+    ``domain.values.value_problem``. An empty value is no value, never a problem; whether a grade is on the
+    indicator's scale is a finding (``value_kind_mismatch``), not a refusal."""
+    problem = value_problem(text, allow_range=allow_range)
+    return [] if problem is None else [Problem("", problem)]
+
+
+def code_problems(code):
+    """The code of a goal, objective, indicator or budget line: a text, not blank, of at most 64 characters.
+
+    Reading: the length is that of the code without its surrounding spaces, which every entry path strips
+    before storing it (the admin's form fields, the importer).
+    """
+    if not isinstance(code, str):
+        return [Problem("", f"{quoted(code)} bukan teks")]
+    text = code.strip()
+    if not text:
+        return [Problem("", "wajib diisi")]
+    if len(text) > CODE_LENGTH:
+        return [Problem("", _too_long(text, CODE_LENGTH))]
+    return []
+
+
+def slug_problems(code):
+    """The code of an agency or a government (and a narrative's key): a code of letters, digits, ``-`` and ``_``."""
+    problems = code_problems(code)
+    if not problems and not SLUG.fullmatch(code):
+        problems.append(Problem("", f'{quoted(code)} hanya boleh berisi huruf, angka, "-" dan "_"'))
+    return problems
+
+
+def achievement_cap_problems(cap):
+    """An agency's achievement cap: null (no cap) or one of ``ACHIEVEMENT_CAPS``."""
+    if cap is None or cap in ACHIEVEMENT_CAPS:
+        return []
+    *others, last = ACHIEVEMENT_CAPS
+    allowed = ", ".join(str(c) for c in others)
+    return [Problem("", f"{quoted(cap)} bukan null, {allowed} atau {last}")]

@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from agencies.fields import ValueField
 from agencies.models import Agency
 from domain.enums import Direction, RealisationStatus
-from domain.validators import scale_problems
+from domain.validators import field_messages, scale_problems
 
 
 class Renstra(models.Model):
@@ -209,9 +209,9 @@ class Indicator(models.Model):
         owners = [o for o in (self.goal_id, self.objective_id, self.budget_line_id) if o]
         if len(owners) != 1:
             raise ValidationError("Indikator harus milik tepat satu tujuan, sasaran, atau program/kegiatan.")
-        problems = scale_problems(self.scale)
-        if problems:
-            raise ValidationError({"scale": problems})
+        errors = field_messages(scale=scale_problems(self.scale))
+        if errors:
+            raise ValidationError(errors)
 
 
 class Target(models.Model):
