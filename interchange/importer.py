@@ -19,7 +19,6 @@ from django.db import transaction
 from agencies.models import Agency, Government, Narrative, ReportYear
 from budgets.models import BudgetFigure, BudgetLine, ExpenseTypeBudget, ObjectiveBudget
 from domain.enums import (
-    ACHIEVEMENT_CAPS,
     CHILD_LEVEL,
     BudgetLevel,
     Direction,
@@ -28,7 +27,17 @@ from domain.enums import (
     GovernmentLevel,
     RealisationStatus,
 )
-from domain.values import NAMED_SCALES
+from domain.numbers import to_decimal
+from domain.validators import (
+    Problem,
+    achievement_cap_problems,
+    category_bands_problems,
+    code_problems,
+    quoted,
+    scale_problems,
+    slug_problems,
+    value_problems,
+)
 from indicators.models import (
     Goal,
     Indicator,
@@ -45,23 +54,8 @@ from .format import FORMAT, LINE_CHILDREN
 
 YEAR_KEY = re.compile(r"\d{4}")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-SLUG = re.compile(r"[-a-zA-Z0-9_]+")
-NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
-RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)")
-GRADE = re.compile(r"[^\W\d_][\w +\-./(),'&]*")
 MONEY = re.compile(r"\d{1,16}(?:\.\d{1,2})?")
 FIRST_YEAR = 2000
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One reason a file is refused: where (a JSON path such as ``$.renstra.goals[0].code``) and why."""
-
-    path: str
-    message: str
-
-    def __str__(self):
-        return f"{self.path}: {self.message}"
 
 
 class LakipFileError(Exception):
@@ -130,38 +124,14 @@ def import_document(data, *, source="<dokumen>"):
 
 
 def decimal_text(value):
-    """The stored text of a JSON number or decimal string: ``78.13`` → ``"78.13"``; None when it is not one."""
-    if isinstance(value, bool):
+    """The stored text of a JSON number or decimal string: ``78.13`` → ``"78.13"``; None when it is not one.
+
+    A decimal string is kept as written (stripped); what is a decimal is ``domain.numbers.to_decimal``'s rule.
+    """
+    number = to_decimal(value)
+    if number is None:
         return None
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, Decimal):
-        return format(value, "f") if value.is_finite() else None
-    if isinstance(value, str) and NUMBER.fullmatch(value.strip()):
-        return value.strip()
-    return None
-
-
-def is_grade(text):
-    """A grade is a word starting with a capital (``BB``, ``A``, ``Baik``, ``WTP``): grades are written
-    that way, while lowercase text where a value belongs is a typing slip rather than a grade."""
-    return len(text) <= VALUE_LENGTH and bool(GRADE.fullmatch(text)) and text[0].isupper()
-
-
-def value_text(value, *, allow_range):
-    """A target or realisation as stored: a number, a range ``a-b`` (a ≤ b) or a grade; None if none."""
-    number = decimal_text(value)
-    if number is not None:
-        return number
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    if len(text) > VALUE_LENGTH:
-        return None
-    match = RANGE.fullmatch(text)
-    if match:
-        return text if allow_range and Decimal(match[1]) <= Decimal(match[2]) else None
-    return text if is_grade(text) else None
+    return value.strip() if isinstance(value, str) else format(number, "f")
 
 
 def money(value):
@@ -177,20 +147,9 @@ def field_length(model, name):
     return model._meta.get_field(name).max_length
 
 
-VALUE_LENGTH = field_length(Target, "renstra_value")
-CODE_LENGTH = field_length(Indicator, "code")
-
-
-def shown(value):
-    """A value as the file wrote it, for a message: ``"abc"`` quoted, ``78.5`` and ``null`` bare."""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
 def json_number(value):
     """A number kept inside a JSON field: an int when whole, else its decimal string (floats would lose it)."""
-    number = Decimal(decimal_text(value))
+    number = to_decimal(value)
     return int(number) if number == number.to_integral_value() else format(number, "f")
 
 
@@ -204,6 +163,11 @@ class _Reader:
 
     def problem(self, path, message):
         self.problems.append(Problem(path, message))
+
+    def report(self, path, problems):
+        """The problems a domain validator found in the value at ``path``, under their JSON paths; returns them."""
+        self.problems += [Problem(f"{path}{problem.path}", problem.message) for problem in problems]
+        return problems
 
     # Shapes ---------------------------------------------------------------------------------------
 
@@ -255,11 +219,12 @@ class _Reader:
             self.problem(f"{path}.{key}", f"terlalu panjang ({len(value)} karakter, paling banyak {max_length})")
         return value
 
-    def slug(self, parent, key, path, *, required=True):
-        value = self.text(parent, key, path, required=required, max_length=CODE_LENGTH, code=True)
-        if value and not SLUG.fullmatch(value):
-            self.problem(f"{path}.{key}", f'"{value}" hanya boleh berisi huruf, angka, "-" dan "_"')
-        return value
+    def code(self, parent, key, path, problems=code_problems):
+        """A code as stored (stripped), checked by the domain's rule for codes, or for slugs (``slug_problems``)."""
+        value = parent.get(key)
+        code = value.strip() if isinstance(value, str) else value
+        self.report(f"{path}.{key}", problems("" if code is None else code))
+        return code if isinstance(code, str) else ""
 
     def short_value(self, parent, key, path, max_length):
         """A short free field that may be written as a number or as text (standard, baseline)."""
@@ -277,7 +242,7 @@ class _Reader:
         if isinstance(value, str) and YEAR_KEY.fullmatch(value.strip()):
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 9999:
-            self.problem(path, f"{shown(value)} bukan tahun empat angka")
+            self.problem(path, f"{quoted(value)} bukan tahun empat angka")
             return None
         if value < FIRST_YEAR:
             self.problem(path, f"tahun {value} terlalu awal (paling awal {FIRST_YEAR})")
@@ -309,7 +274,7 @@ class _Reader:
             return default
         if value not in choices:
             allowed = ", ".join(choices)
-            self.problem(f"{path}.{key}", f"{label} {shown(value)} tidak dikenal ({allowed})")
+            self.problem(f"{path}.{key}", f"{label} {quoted(value)} tidak dikenal ({allowed})")
             return default
         return value
 
@@ -321,7 +286,7 @@ class _Reader:
         if amount is None:
             self.problem(
                 f"{path}.{key}",
-                f"{shown(value)} bukan jumlah uang yang sah (angka tidak negatif, paling banyak 2 desimal)",
+                f"{quoted(value)} bukan jumlah uang yang sah (angka tidak negatif, paling banyak 2 desimal)",
             )
         return amount
 
@@ -334,7 +299,7 @@ class _Reader:
                 return date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        self.problem(f"{path}.{key}", f"{shown(value)} bukan tanggal ISO (YYYY-MM-DD)")
+        self.problem(f"{path}.{key}", f"{quoted(value)} bukan tanggal ISO (YYYY-MM-DD)")
         return None
 
     def unique(self, seen, code, path, what):
@@ -352,7 +317,7 @@ class _Reader:
             return None
         fmt = data.get("format")
         if fmt != FORMAT:
-            message = "wajib diisi" if fmt is None else f"format {shown(fmt)} tidak didukung"
+            message = "wajib diisi" if fmt is None else f"format {quoted(fmt)} tidak didukung"
             self.problem("$.format", f'{message}; harus "{FORMAT}"')
         agency, government = self.read_agency(self.mapping(data, "agency", "$", required=True), "$.agency")
         agency.update(self.read_settings(self.mapping(data, "settings", "$"), "$.settings"))
@@ -382,7 +347,7 @@ class _Reader:
         government_data = self.mapping(data, "government", path, required=True)
         government_path = f"{path}.government"
         government = {
-            "code": self.slug(government_data, "code", government_path),
+            "code": self.code(government_data, "code", government_path, slug_problems),
             "name": self.text(
                 government_data, "name", government_path, required=True, max_length=field_length(Government, "name")
             ),
@@ -401,7 +366,7 @@ class _Reader:
         head_path = f"{path}.head"
         nip = self.short_value(head, "nip", head_path, field_length(Agency, "head_nip"))
         agency = {
-            "code": self.slug(data, "code", path),
+            "code": self.code(data, "code", path, slug_problems),
             "name": self.text(data, "name", path, required=True, max_length=field_length(Agency, "name")),
             "short_name": self.text(data, "short_name", path, max_length=field_length(Agency, "short_name")),
             "city": self.text(data, "city", path, max_length=field_length(Agency, "city")),
@@ -414,8 +379,7 @@ class _Reader:
 
     def read_settings(self, data, path):
         cap = data.get("achievement_cap")
-        if cap is not None and (isinstance(cap, bool) or cap not in ACHIEVEMENT_CAPS):
-            self.problem(f"{path}.achievement_cap", f"{shown(cap)} bukan null, 100, 110, 120 atau 150")
+        if self.report(f"{path}.achievement_cap", achievement_cap_problems(cap)):
             cap = None
         return {
             "achievement_cap": int(cap) if cap is not None else None,
@@ -426,28 +390,11 @@ class _Reader:
         }
 
     def read_category_bands(self, bands, path):
-        if bands is None:
+        """The bands as stored, once ``category_bands_problems`` finds none: each ``{"min", "label"}``, with
+        its minimum as a JSON number (a JSON field cannot hold a Decimal) and any other key left out."""
+        if self.report(path, category_bands_problems(bands)) or bands is None:
             return None
-        if not isinstance(bands, list) or not bands:
-            self.problem(path, 'harus null atau daftar [{"min": 91, "label": "Sangat Tinggi"}, ...] yang tidak kosong')
-            return None
-        result = []
-        previous = None
-        for index, band in enumerate(bands):
-            band_path = f"{path}[{index}]"
-            if not isinstance(band, dict):
-                self.problem(band_path, 'harus berupa objek {"min": ..., "label": ...}')
-                continue
-            label = self.text(band, "label", band_path, required=True, max_length=100)
-            minimum = decimal_text(band.get("min"))
-            if minimum is None:
-                self.problem(f"{band_path}.min", f"{shown(band.get('min'))} bukan angka")
-                continue
-            if previous is not None and Decimal(minimum) >= previous:
-                self.problem(f"{band_path}.min", "batas bawah harus turun dari kategori tertinggi ke terendah")
-            previous = Decimal(minimum)
-            result.append({"min": json_number(minimum), "label": label})
-        return result
+        return [{"min": json_number(band["min"]), "label": band["label"]} for band in bands]
 
     def read_renstra(self, data, path):
         start = end = None
@@ -481,7 +428,7 @@ class _Reader:
         seen = {}
         goals, indicators = [], []
         for position, (goal, goal_path) in enumerate(self.objects(data, "goals", path)):
-            code = self.text(goal, "code", goal_path, required=True, max_length=CODE_LENGTH, code=True)
+            code = self.code(goal, "code", goal_path)
             self.unique(seen, code, f"{goal_path}.code", "tujuan")
             text = self.text(goal, "text", goal_path, required=True)
             goals.append({"code": code, "text": text, "position": position})
@@ -492,7 +439,7 @@ class _Reader:
         seen = {}
         objectives = []
         for position, (objective, objective_path) in enumerate(self.objects(data, "objectives", path)):
-            code = self.text(objective, "code", objective_path, required=True, max_length=CODE_LENGTH, code=True)
+            code = self.code(objective, "code", objective_path)
             self.unique(seen, code, f"{objective_path}.code", "sasaran")
             goal = self.text(objective, "goal", objective_path, code=True) or None
             if goal and goal not in goal_codes:
@@ -520,9 +467,9 @@ class _Reader:
             return []
         narratives = []
         for key, text in keyed.items():
-            if not SLUG.fullmatch(key) or len(key) > 64:
-                self.problem(f"{path}.{key}", f'kunci narasi "{key}" hanya boleh berisi huruf, angka, "-" dan "_"')
-            elif text is not None and not isinstance(text, str):
+            if self.report(f"{path}.{key}", slug_problems(key)):
+                continue
+            if text is not None and not isinstance(text, str):
                 self.problem(f"{path}.{key}", "harus berupa teks")
             elif text is not None:
                 narratives.append((key, text))
@@ -544,7 +491,7 @@ class _Reader:
         return budgets
 
     def read_line(self, data, path, level, parent, objective_codes, renstra, lines, indicators):
-        code = self.text(data, "code", path, required=True, max_length=CODE_LENGTH, code=True)
+        code = self.code(data, "code", path)
         self.unique(self.line_paths, code, f"{path}.code", "program/kegiatan")
         linked = []
         for index, objective in enumerate(self.items(data, "objectives", path)):
@@ -574,7 +521,7 @@ class _Reader:
     def read_indicators(self, owner, path, owned_by, renstra):
         indicators = []
         for data, indicator_path in self.objects(owner, "indicators", path):
-            code = self.text(data, "code", indicator_path, required=True, max_length=CODE_LENGTH, code=True)
+            code = self.code(data, "code", indicator_path)
             self.unique(self.indicator_paths, code, f"{indicator_path}.code", "indikator")
             indicators.append(
                 {
@@ -589,8 +536,8 @@ class _Reader:
                         "scale": self.read_scale(data.get("scale"), f"{indicator_path}.scale"),
                         "formula": self.text(data, "formula", indicator_path),
                         "data_source": self.text(data, "data_source", indicator_path),
-                        "national_standard": self.short_value(
-                            data, "national_standard", indicator_path, field_length(Indicator, "national_standard")
+                        "national_standard": self.value(
+                            data.get("national_standard"), f"{indicator_path}.national_standard", allow_range=True
                         ),
                         "baseline": self.short_value(
                             data, "baseline", indicator_path, field_length(Indicator, "baseline")
@@ -603,39 +550,17 @@ class _Reader:
         return indicators
 
     def read_scale(self, scale, path):
-        if scale is None or (isinstance(scale, str) and scale in NAMED_SCALES):
-            return scale
-        if not isinstance(scale, list) or not scale:
-            self.problem(path, 'harus null, "sakip", "ikm", atau daftar predikat dari terendah')
+        """The scale as stored, once ``scale_problems`` finds none: a name or a list of grades as written; the
+        ``{"grade", "min"}`` form with its minimums as JSON numbers, a minimum left out (or null) left out, and
+        any other key left out."""
+        if self.report(path, scale_problems(scale)):
             return None
-        grades = []
-        result = []
-        previous = None
-        for index, entry in enumerate(scale):
-            entry_path = f"{path}[{index}]"
-            if isinstance(entry, dict):
-                grade = entry.get("grade")
-                minimum = decimal_text(entry.get("min"))
-                if minimum is None:
-                    self.problem(f"{entry_path}.min", f"{shown(entry.get('min'))} bukan angka")
-                elif previous is not None and Decimal(minimum) <= previous:
-                    self.problem(f"{entry_path}.min", "batas bawah harus naik dari predikat terendah ke tertinggi")
-                if minimum is not None:
-                    previous = Decimal(minimum)
-                    entry = {"grade": grade, "min": json_number(minimum)}
-                entry_path = f"{entry_path}.grade"
-            else:
-                grade = entry
-            if not isinstance(grade, str) or not is_grade(grade):
-                self.problem(entry_path, f"{shown(grade)} bukan predikat (huruf atau kata)")
-                continue
-            if grade in grades:
-                self.problem(entry_path, f'predikat "{grade}" ganda')
-            grades.append(grade)
-            result.append(entry)
-        if len({type(entry) for entry in scale}) > 1:
-            self.problem(path, 'semua predikat harus sama bentuknya: teks, atau objek {"grade": ..., "min": ...}')
-        return result
+        if not isinstance(scale, list) or not isinstance(scale[0], dict):
+            return scale
+        return [
+            {"grade": band["grade"], **({} if band.get("min") is None else {"min": json_number(band["min"])})}
+            for band in scale
+        ]
 
     def target_values(self, data, key, path, renstra):
         values = {}
@@ -650,16 +575,9 @@ class _Reader:
                     f"tahun {year} di luar periode Renstra {renstra['start_year']}–{renstra['end_year']}",
                 )
                 continue
-            if value is None:
-                continue
-            text = value_text(value, allow_range=True)
-            if text is not None:
+            text = self.value(value, value_path, allow_range=True)
+            if text:
                 values[year] = text
-            elif isinstance(value, str) and RANGE.fullmatch(value.strip()):
-                self.problem(value_path, f'rentang "{value}" terbalik: batas bawah harus ≤ batas atas')
-            else:
-                message = f'{shown(value)} bukan angka, rentang "a-b", atau predikat skala'
-                self.problem(value_path, message)
         return values
 
     def read_targets(self, data, path, renstra):
@@ -682,15 +600,21 @@ class _Reader:
             for year in sorted(renstra_values.keys() | agreement_values.keys())
         }
 
-    def realised_value(self, data, key, path):
-        value = data.get(key)
+    def value(self, value, path, *, allow_range):
+        """A target or national standard (``allow_range``) or a realisation as stored: a JSON number as its
+        decimal text, a text stripped, checked by the one grammar of a stored value (``domain.values``), as the
+        model's ``ValueField`` checks it. ``""`` when there is none (null or an empty text, as in the admin) or
+        it is refused."""
         if value is None:
             return ""
-        text = value_text(value, allow_range=False)
+        text = value.strip() if isinstance(value, str) else decimal_text(value)
         if text is None:
-            self.problem(f"{path}.{key}", f"{shown(value)} bukan angka atau predikat skala")
+            self.problem(path, f"{quoted(value)} harus berupa angka atau teks")
             return ""
-        return text
+        return "" if self.report(path, value_problems(text, allow_range=allow_range)) else text
+
+    def realised_value(self, data, key, path):
+        return self.value(data.get(key), f"{path}.{key}", allow_range=False)
 
     def read_realisations(self, data, path):
         realisations = {}

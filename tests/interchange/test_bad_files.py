@@ -87,7 +87,7 @@ BAD_FILES = [
     (
         "target_not_a_value",
         "bengkalis-2024",
-        [([*IKU, "targets", "2024"], "abc")],
+        [([*IKU, "targets", "2024"], "12abc")],
         "$.renstra.objectives[0].indicators[1].targets.2024",
     ),
     (
@@ -152,6 +152,49 @@ BAD_FILES = [
         "$.settings.category_bands",
     ),
     ("unknown_scale", "bengkalis-2024", [([*IKU, "scale"], "likert")], "$.renstra.objectives[0].indicators[1].scale"),
+    (
+        "scale_grades_repeated_ignoring_case",
+        "bengkalis-2024",
+        [([*IKU, "scale"], ["Baik", "baik"])],
+        "$.renstra.objectives[0].indicators[1].scale[1]",
+    ),
+    (
+        "scale_grade_not_a_word",
+        "bengkalis-2024",
+        [([*IKU, "scale"], [{"grade": "12abc"}, {"grade": "B", "min": 50}])],
+        "$.renstra.objectives[0].indicators[1].scale[0].grade",
+    ),
+    (
+        "scale_of_mixed_forms",
+        "bengkalis-2024",
+        [([*IKU, "scale"], ["C", {"grade": "B", "min": 50}])],
+        "$.renstra.objectives[0].indicators[1].scale",
+    ),
+    (
+        "category_band_label_too_long",
+        "bengkalis-2024",
+        [(["settings", "category_bands"], [{"min": 91, "label": "L" * 101}, {"min": 0, "label": "Rendah"}])],
+        "$.settings.category_bands[0].label",
+    ),
+    ("agency_code_not_a_slug", "bengkalis-2024", [(["agency", "code"], "bkpp bengkalis")], "$.agency.code"),
+    (
+        "indicator_code_too_long",
+        "bengkalis-2024",
+        [([*IKU, "code"], "I" * 65)],
+        "$.renstra.objectives[0].indicators[1].code",
+    ),
+    (
+        "national_standard_not_a_value",
+        "bengkalis-2024",
+        [([*IKU, "national_standard"], "12abc")],
+        "$.renstra.objectives[0].indicators[1].national_standard",
+    ),
+    (
+        "realisation_given_as_a_range",
+        "bengkalis-2024",
+        [([*IKU, "realisations", "2024", "value"], "70-80")],
+        "$.renstra.objectives[0].indicators[1].realisations.2024.value",
+    ),
     (
         "scale_band_without_min",
         "bengkalis-2024",
@@ -228,7 +271,7 @@ def test_every_problem_of_a_file_is_listed_at_once(demo_document, db):
     document = demo_document("bengkalis-2024")
     document["format"] = "lakip/0"
     document["settings"]["achievement_cap"] = 99
-    document["renstra"]["objectives"][0]["indicators"][1]["targets"]["2024"] = "x-y"
+    document["renstra"]["objectives"][0]["indicators"][1]["targets"]["2024"] = "1-x"
     paths = refused_paths(document)
     assert paths == [
         "$.format",
@@ -239,11 +282,11 @@ def test_every_problem_of_a_file_is_listed_at_once(demo_document, db):
 
 def test_problem_messages_are_in_indonesian_and_quote_the_bad_value(demo_document, db):
     document = demo_document("bengkalis-2024")
-    document["renstra"]["objectives"][0]["indicators"][1]["targets"]["2024"] = "abc"
+    document["renstra"]["objectives"][0]["indicators"][1]["targets"]["2024"] = "12abc"
     with pytest.raises(LakipFileError) as refused:
         import_document(document)
     assert str(refused.value.problems[0]) == (
-        '$.renstra.objectives[0].indicators[1].targets.2024: "abc" bukan angka, rentang "a-b", atau predikat skala'
+        "$.renstra.objectives[0].indicators[1].targets.2024: «12abc» bukan angka, rentang «a-b», atau predikat"
     )
 
 
