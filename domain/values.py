@@ -62,14 +62,16 @@ def value_problem(text, *, allow_range=True):
         if Decimal(match.group(1)) > Decimal(match.group(2)):
             return f"rentang «{text}» terbalik: batas bawah harus ≤ batas atas"
         return None
-    if _GRADE.fullmatch(text):
+    if is_grade(text):
         return None
     return f"«{text}» bukan angka, rentang «a-b», atau predikat"
 
 
 def is_grade(text):
-    """Whether a text is written as a grade: a word (or words) starting with a letter."""
-    return bool(_GRADE.fullmatch(str(text).strip()))
+    """Whether a text is written as a grade: a word (or words) starting with a letter (``¼`` or ``²`` are
+    word characters to the regex, but not letters)."""
+    text = str(text).strip()
+    return bool(_GRADE.fullmatch(text)) and text[0].isalpha()
 
 
 # A range as people type it: two typed numbers joined by a hyphen, an en or em dash, "s.d." or "s/d" (sampai

@@ -4,6 +4,8 @@ The computed columns (achievement, category, absorption) always show what the en
 (``performance.results``) computed: the admin never computes a figure of its own.
 """
 
+import json
+
 from django import forms
 from django.contrib import admin
 
@@ -66,8 +68,19 @@ def agency_column(path="agency"):
     return agency
 
 
+class ExactDecimalDecoder(json.JSONDecoder):
+    """JSON as typed in an admin box, with every decimal kept as its exact text (``"min": 88.31`` is stored
+    as ``"88.31"``, the form the import stores too), never as a float that has already lost it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(parse_float=str, **kwargs)
+
+
 class OptionalJSONField(forms.JSONField):
-    """An empty box for "no value", where Django's JSON field would show the word ``null``."""
+    """An empty box for "no value", where Django's JSON field would show the word ``null``; decimals stay exact."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**{**kwargs, "decoder": ExactDecimalDecoder})
 
     def prepare_value(self, value):
         return "" if value is None else super().prepare_value(value)

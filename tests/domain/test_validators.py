@@ -115,6 +115,8 @@ def test_category_bands_that_are_refused_name_the_band(bands, expected):
         ("78,13", False, True),
         ("12abc", True, True),
         ("1-x", True, True),
+        ("¼", False, True),
+        ("²A", False, True),
         ("A" * 65, True, True),
     ],
 )
