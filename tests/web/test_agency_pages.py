@@ -134,3 +134,10 @@ def test_logout_without_csrf_token_is_refused(bengkalis):
     client.force_login(member_of(bengkalis))
     assert client.post(reverse("admin:logout")).status_code == 403
     assert client.get(year_url(bengkalis)).status_code == 200
+
+
+def test_year_page_names_the_settings_the_engine_computed_with(bengkalis, client):
+    client.force_login(reviewer_of(bengkalis.government))
+    page = client.get(year_url(bengkalis)).content.decode()
+    assert "Batas atas capaian: tidak dibatasi" in page
+    assert "Metode efisiensi: 100% − serapan" in page

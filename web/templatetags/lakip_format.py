@@ -40,6 +40,12 @@ def budget_level(level):
 
 
 @register.filter
+def efficiency_method(method):
+    """The name of an efficiency method, e.g. ``100% − serapan`` for ``unspent``."""
+    return EfficiencyMethod.label_of(method)
+
+
+@register.filter
 def realisation(figure):
     """A realisation as it is printed: pending reads "menunggu hasil", provisional is marked "(sementara)",
     each in a ``status`` span that pages and the PDF style alike.
