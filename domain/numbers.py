@@ -5,12 +5,12 @@ types (``89,5``, ``Rp 1.234.567,89``) is read by ``parse_typed_number``; what is
 is a plain decimal (``"89.5"``), read by ``to_decimal``.
 """
 
+import math
 import re
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
-TWO_PLACES = Decimal("0.01")
-HUNDRED = Decimal(100)
 MONTHS = (
     "Januari",
     "Februari",
@@ -51,9 +51,17 @@ def to_decimal(value):
 
 
 def round_half_up(value, places=2):
+    """A Decimal with ``places`` places, a tie rounded away from zero (94,825 → 94,83, −0,005 → −0,01).
+
+    Exact for an int, a Decimal or a Fraction of any size: the engine's ratios and means are exact
+    rationals, and a tie is decided on the exact value, never on a quotient cut at some precision.
+    """
     if value is None:
         return None
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    scaled = Fraction(value) * 10**places
+    whole = math.floor(abs(scaled) + Fraction(1, 2))
+    sign = "-" if scaled < 0 and whole else ""
+    return Decimal(f"{sign}{whole}E-{places}")
 
 
 def plain(value, places=2):
@@ -81,9 +89,9 @@ def format_decimal(value, places=2):
     """``1.234.567,89``; ``—`` for None. Rounded half-up."""
     if value is None:
         return "—"
-    rounded = round_half_up(Decimal(value), places)
+    rounded = round_half_up(value, places)
     sign = "-" if rounded < 0 else ""
-    text = f"{abs(rounded):.{places}f}"
+    text = f"{rounded.copy_abs():.{places}f}"
     whole, _, fraction = text.partition(".")
     return f"{sign}{_group(whole)}" + (f",{fraction}" if places > 0 else "")
 

@@ -1,18 +1,24 @@
 """The computation rules of a LAKIP, as plain functions over plain values (no database).
 
-Every rule of ``shared/domain/lakip.md`` and of the spec's "Precise readings" lives here, in exact
-decimals and unrounded: achievement (capaian) for higher/lower/range/graded/zero targets, the cap,
-roll-ups, categories, absorption (serapan), the four efficiency methods and the budget tree sums.
-Where the brief is silent, the docstring of the rule says which reading was chosen and why.
+Every rule of ``shared/domain/lakip.md`` and of the spec's "Precise readings" lives here: achievement
+(capaian) for higher/lower/range/graded/zero targets, the cap, roll-ups, categories, absorption (serapan), the
+four efficiency methods and the budget tree sums. Where the brief is silent, the docstring of the rule says
+which reading was chosen and why.
+
+Everything is exact and unrounded: amounts and entered values are Decimals, and every ratio and mean is an
+exact rational number (``fractions.Fraction``), so a mean that is exactly on a half cent (379,3 / 4 = 94,825)
+is written 94,83, never 94,82 from a quotient cut at 28 digits. A figure is rounded only where it is written
+(``domain.numbers.round_half_up``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import Decimal
+from fractions import Fraction
 
 from domain.enums import Direction, EfficiencyMethod
-from domain.numbers import HUNDRED, round_half_up, to_decimal
+from domain.numbers import round_half_up, to_decimal
 from domain.values import Number, kind_problem, parse_value
 
 # Why an achievement could not be computed. The finding rules turn these into findings.
@@ -21,15 +27,17 @@ NO_REALISATION = "no_realisation"
 ZERO_TARGET = "zero_target"
 WRONG_KIND = "wrong_kind"
 
+HUNDRED = Fraction(100)
+
 
 # --- Achievement (capaian) ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """An achievement in percent (unrounded), or None with the reason it could not be computed."""
+    """An achievement in percent (exact), or None with the reason it could not be computed."""
 
-    value: Decimal | None
+    value: Fraction | None
     problem: str | None = None
 
 
@@ -40,14 +48,15 @@ def _against(realisation, target, direction):
     Zero target: R = 0 → 100; lower is better with R > 0 → 0; higher is better → no value. Reading for the
     cases the brief does not name: lower is better with T = 0 and R < 0 beats the target (100).
     """
+    realisation, target = Fraction(realisation), Fraction(target)
     if target == 0:
         if realisation == 0:
             return HUNDRED
         if direction == Direction.LOWER:
-            return Decimal(0) if realisation > 0 else HUNDRED
+            return Fraction(0) if realisation > 0 else HUNDRED
         return None
     if direction == Direction.LOWER:
-        return max(Decimal(0), (2 * target - realisation) / target * HUNDRED)
+        return max(Fraction(0), (2 * target - realisation) / target * HUNDRED)
     return realisation / target * HUNDRED
 
 
@@ -71,7 +80,7 @@ def graded_achievement(target_grade, realisation_grade, scale):
     target_rank, realisation_rank = scale.rank(target_grade), scale.rank(realisation_grade)
     if realisation_rank >= target_rank:
         return HUNDRED
-    return Decimal(realisation_rank) / Decimal(target_rank) * HUNDRED
+    return Fraction(realisation_rank, target_rank) * HUNDRED
 
 
 def achievement(target, realisation, *, direction=Direction.HIGHER, scale=None, cap=None):
@@ -95,22 +104,16 @@ def achievement(target, realisation, *, direction=Direction.HIGHER, scale=None, 
     if value is None:
         return Outcome(None, ZERO_TARGET)
     if cap is not None:
-        value = min(value, Decimal(cap))
+        value = min(value, Fraction(cap))
     return Outcome(value)
 
 
 def mean(values):
-    """Unweighted mean of the values that are known; None when none is (spec: roll-ups skip nulls).
-
-    The sum is taken with extra precision so that the mean of equal values is that value exactly.
-    """
-    known = [v for v in values if v is not None]
+    """Unweighted mean of the values that are known, exact; None when none is (spec: roll-ups skip nulls)."""
+    known = [Fraction(v) for v in values if v is not None]
     if not known:
         return None
-    with localcontext() as wide:
-        wide.prec = 80
-        total = sum(known, Decimal(0)) / len(known)
-    return +total
+    return sum(known, Fraction(0)) / len(known)
 
 
 # --- Categories -------------------------------------------------------------------------------------
@@ -148,10 +151,10 @@ def category(achievement_value, bands=DEFAULT_CATEGORY_BANDS):
 
 
 def percent_of(part, whole):
-    """part / whole × 100; None when either is unknown or the whole is 0."""
+    """part / whole × 100, exact; None when either is unknown or the whole is 0."""
     if part is None or whole is None or whole == 0:
         return None
-    return part / whole * HUNDRED
+    return Fraction(part) / Fraction(whole) * HUNDRED
 
 
 def absorption(budget, realisation):
@@ -208,16 +211,18 @@ def efficiency(method, *, achievement_value, budget, realisation):
     if method == EfficiencyMethod.UNSPENT:
         return None if served is None else HUNDRED - served
     if method == EfficiencyMethod.RATIO:
-        return None if served is None or served == 0 or achievement_value is None else achievement_value / served
+        if served is None or served == 0 or achievement_value is None:
+            return None
+        return Fraction(achievement_value) / served
     if method == EfficiencyMethod.GAP:
-        return None if served is None or achievement_value is None else achievement_value - served
+        return None if served is None or achievement_value is None else Fraction(achievement_value) - served
     if method == EfficiencyMethod.EKA:
         if achievement_value is None or not budget or realisation is None or achievement_value == 0:
             return None
-        ratio = achievement_value / HUNDRED
-        spent_share = realisation / (budget * ratio)
-        score = 50 + (1 - spent_share) / Decimal("0.2") * 50
-        return min(HUNDRED, max(Decimal(0), score))
+        ratio = Fraction(achievement_value) / HUNDRED
+        spent_share = Fraction(realisation) / (Fraction(budget) * ratio)
+        score = 50 + (1 - spent_share) / Fraction(1, 5) * 50
+        return min(HUNDRED, max(Fraction(0), score))
     raise ValueError(f"unknown efficiency method {method!r}")
 
 

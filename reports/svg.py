@@ -4,7 +4,7 @@ Each chart is a list of horizontal bars, one row per item, because labels of ind
 and a report page is tall, not wide. Labels are cut to one line; the full names stand in the tables beside.
 """
 
-from decimal import Decimal
+from fractions import Fraction
 from html import escape
 
 from django.utils.safestring import mark_safe
@@ -40,8 +40,13 @@ def _bar(y, width, fill, extra=""):
 
 def _scale_max(values, floor):
     """The axis end: at least ``floor`` (the 100% line must show), rounded up to the next 50."""
-    top = max([floor, *values])
-    return Decimal(50) * ((top + 49) // 50)
+    top = max([Fraction(floor), *map(Fraction, values)])
+    return Fraction(50 * ((top + 49) // 50))
+
+
+def _length(plot, share, axis):
+    """``plot`` pixels times ``share / axis``, to a tenth of a pixel (the figures themselves are exact)."""
+    return numbers.round_half_up(plot * Fraction(share) / axis, 1)
 
 
 def achievement_chart(indicators, title):
@@ -49,10 +54,10 @@ def achievement_chart(indicators, title):
     the dashed line at 100% is the target; each row also prints "realisation / target = achievement".
     """
     known = [i.achievement for i in indicators if i.achievement is not None and not i.is_pending]
-    axis = _scale_max(known, Decimal(100))
+    axis = _scale_max(known, 100)
     plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH
     height = TOP + ROW_HEIGHT * len(indicators) + 6
-    target_x = LABEL_WIDTH + plot * 100 / axis
+    target_x = LABEL_WIDTH + _length(plot, 100, axis)
     rows = [
         f'<text x="{target_x:.1f}" y="10" text-anchor="middle" fill="#555">target 100%</text>',
         f'<text x="{WIDTH}" y="10" text-anchor="end" fill="#555">{escape(numbers.format_percent(axis, 0))}</text>',
@@ -65,7 +70,7 @@ def achievement_chart(indicators, title):
             note = "menunggu hasil" if indicator.is_pending else "capaian tidak dapat dihitung"
             rows.append(f'<text x="{LABEL_WIDTH + 4}" y="{y + BAR_HEIGHT}" fill="#8a5a00">{note}</text>')
             continue
-        width = plot * min(indicator.achievement, axis) / axis
+        width = _length(plot, min(indicator.achievement, axis), axis)
         colour = "#2e6f8e" if indicator.achievement >= 100 else "#c0662b"
         opacity = ' fill-opacity="0.45"' if indicator.is_provisional else ""
         rows.append(_bar(y, width, colour, opacity))
@@ -86,10 +91,10 @@ def absorption_chart(items, title):
     unless an item spent more than its budget.
     """
     known = [absorption for _, absorption in items if absorption is not None]
-    axis = _scale_max(known, Decimal(100))
+    axis = _scale_max(known, 100)
     plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH
     height = TOP + ROW_HEIGHT * len(items) + 6
-    full_x = LABEL_WIDTH + plot * 100 / axis
+    full_x = LABEL_WIDTH + _length(plot, 100, axis)
     rows = [f'<text x="{full_x:.1f}" y="10" text-anchor="middle" fill="#555">100%</text>']
     for index, (label, absorption) in enumerate(items):
         y = TOP + ROW_HEIGHT * index
@@ -98,7 +103,7 @@ def absorption_chart(items, title):
         if absorption is None:
             rows.append(f'<text x="{LABEL_WIDTH + 4}" y="{y + BAR_HEIGHT}" fill="#8a5a00">tanpa pagu</text>')
             continue
-        width = plot * min(absorption, axis) / axis
+        width = _length(plot, min(absorption, axis), axis)
         colour = "#2e6f8e" if absorption <= 100 else "#b03a2e"
         rows.append(_bar(y, width, colour))
         value = escape(numbers.format_percent(absorption))
