@@ -50,6 +50,31 @@ def to_decimal(value):
     return None
 
 
+# The size of a number LAKIP keeps, as (digits before the decimal point, digits after it). A measure (a target,
+# a realisation, a national standard, a scale's or a category's minimum) fits 15 and 10: more than any index,
+# percentage or count an agency reports. A rupiah amount fits 16 and 2: the database column, numeric(18, 2),
+# more than a province's whole budget. Anything bigger is a slip or an attack (``1e999999999`` alone would take
+# a gigabyte to write out), and is refused where it enters, before it is ever written out or stored.
+MEASURE_DIGITS = (15, 10)
+MONEY_DIGITS = (16, 2)
+
+
+def size_problem(number, digits=MEASURE_DIGITS):
+    """Why a finite Decimal is too large or too fine to keep (``digits`` as above), or None.
+
+    Reads only the number's exponent and digits, never writes it out, so ``1e999999999`` is judged at once.
+    Trailing zeros after the decimal point do not count (``78.1300`` has 2 places).
+    """
+    integer_digits, places = digits
+    if number != 0 and number.adjusted() >= integer_digits:
+        return f"terlalu besar: paling banyak {integer_digits} angka sebelum koma"
+    sign, digit_tuple, exponent = number.as_tuple()
+    trailing_zeros = len(digit_tuple) - len("".join(map(str, digit_tuple)).rstrip("0"))
+    if exponent + min(trailing_zeros, -exponent if exponent < 0 else 0) < -places:
+        return f"terlalu banyak angka di belakang koma (paling banyak {places})"
+    return None
+
+
 def round_half_up(value, places=2):
     """A Decimal with ``places`` places, a tie rounded away from zero (94,825 → 94,83, −0,005 → −0,01).
 
@@ -179,12 +204,16 @@ def parse_typed_number(text):
 
 
 def parse_typed_money(text):
-    """A rupiah amount typed the Indonesian way (``Rp 1.234.567,89``): a typed number, ≥ 0, at most 2 places."""
+    """A rupiah amount typed the Indonesian way (``Rp 1.234.567,89``): a typed number, ≥ 0, at most 2 places
+    and 16 digits before the comma (``MONEY_DIGITS``)."""
     amount = parse_typed_number(text)
     if amount < 0:
         raise TypedNumberError(f"«{str(text).strip()}»: jumlah rupiah tidak boleh negatif, tulis 0 atau lebih")
     if amount.as_tuple().exponent < -2:
         raise TypedNumberError(f"«{str(text).strip()}»: paling banyak 2 angka di belakang koma, mis. 1.234.567,89")
+    problem = size_problem(amount, MONEY_DIGITS)
+    if problem:
+        raise TypedNumberError(f"«{str(text).strip()[:40]}»: {problem}")
     return amount
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from domain.enums import ACHIEVEMENT_CAPS
-from domain.numbers import to_decimal
+from domain.numbers import size_problem, to_decimal
 from domain.values import NAMED_SCALES, VALUE_LENGTH, is_grade, value_problem
 
 CODE_LENGTH = 64
@@ -42,16 +42,53 @@ class Problem:
 
 
 def quoted(value):
-    """A value as a message quotes it (``«BB»``, ``«50»``, ``«null»``), cut to ``QUOTE_LENGTH`` characters."""
+    """A value as a message quotes it (``«BB»``, ``«50»``, ``«null»``), cut to ``QUOTE_LENGTH`` characters.
+
+    Safe for anything a file holds: a huge number is quoted as ``1E+999999999``, never written out digit by
+    digit; a lone surrogate or a control character (which no terminal or database takes) shows as ``�``.
+    """
     if isinstance(value, str):
-        text = value
+        text = value[:QUOTE_LENGTH]
     elif isinstance(value, Decimal):
-        text = format(value, "f")
+        text = format(value, "f") if value.is_finite() and abs(value.adjusted()) < QUOTE_LENGTH else str(value)
+    elif isinstance(value, dict | list):
+        text = json.dumps(value, ensure_ascii=False, default=str)[:QUOTE_LENGTH] if _small(value) else "[…]"
     else:
         text = json.dumps(value, ensure_ascii=False, default=str)
-    if len(text) > QUOTE_LENGTH:
+    if len(text) >= QUOTE_LENGTH:
         text = text[: QUOTE_LENGTH - 1] + "…"
-    return f"«{text}»"
+    return f"«{printable(text)}»"
+
+
+def _small(value, budget=QUOTE_LENGTH):
+    """Whether a nested value is small enough to write out in a message (a deep or long one is not)."""
+    stack, seen = [value], 0
+    while stack:
+        item = stack.pop()
+        seen += 1
+        if seen > budget:
+            return False
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return True
+
+
+def printable(text):
+    """``text`` with what cannot be printed or stored (lone surrogates, NUL and other control characters
+    except tab and newlines) replaced by ``�``."""
+    return "".join(
+        "\ufffd" if 0xD800 <= ord(char) <= 0xDFFF or (char < " " and char not in "\t\n\r") else char for char in text
+    )
+
+
+def text_problem(text):
+    """Why a text cannot be stored: a lone surrogate (half of a UTF-16 pair, not a character) or a NUL, which
+    PostgreSQL refuses and no page can show; None when it is fine."""
+    if any(0xD800 <= ord(char) <= 0xDFFF or char == "\x00" for char in text):
+        return "berisi karakter yang tidak sah (surrogate atau NUL)"
+    return None
 
 
 def field_messages(**problems):
@@ -118,6 +155,9 @@ def _band_problems(bands):
                 problems.append(Problem(path, "wajib diisi: setiap predikat di atas yang terendah punya batas bawah"))
         elif minimum is None:
             problems.append(Problem(path, f"{quoted(written)} bukan angka"))
+        elif size_problem(minimum):
+            problems.append(Problem(path, f"{quoted(written)} {size_problem(minimum)}"))
+            minimum = None
         elif previous is not None and minimum <= previous:
             problems.append(Problem(path, f"{quoted(written)} harus lebih besar dari batas bawah predikat di bawahnya"))
         if minimum is not None:
@@ -153,8 +193,11 @@ def category_bands_problems(bands):
             problems.append(Problem(f"[{index}].label", _too_long(label, LABEL_LENGTH)))
         written = band.get("min")
         minimum = to_decimal(written)
-        if minimum is None:
-            message = "wajib diisi" if written is None else f"{quoted(written)} bukan angka"
+        if minimum is None or size_problem(minimum):
+            if written is None:
+                message = "wajib diisi"
+            else:
+                message = f"{quoted(written)} {size_problem(minimum) if minimum is not None else 'bukan angka'}"
             problems.append(Problem(f"[{index}].min", message))
             continue
         if previous is not None and minimum >= previous:
@@ -188,6 +231,8 @@ def code_problems(code):
         return [Problem("", "wajib diisi")]
     if len(text) > CODE_LENGTH:
         return [Problem("", _too_long(text, CODE_LENGTH))]
+    if text_problem(text):
+        return [Problem("", text_problem(text))]
     return []
 
 

@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from domain.numbers import NUMBER_EXAMPLE, TypedNumberError, format_value, parse_typed_number, to_decimal
+from domain.numbers import (
+    NUMBER_EXAMPLE,
+    TypedNumberError,
+    format_value,
+    parse_typed_number,
+    size_problem,
+    to_decimal,
+)
 
 # --- Values: a target or realisation is a number, a range "a-b" or a grade --------------------------
 
@@ -53,15 +60,17 @@ def value_problem(text, *, allow_range=True):
     text = str(text).strip()
     if len(text) > VALUE_LENGTH:
         return f"terlalu panjang ({len(text)} karakter, paling banyak {VALUE_LENGTH})"
-    if to_decimal(text) is not None:
-        return None
+    number = to_decimal(text)
+    if number is not None:
+        return size_problem(number)
     match = _RANGE.match(text)
     if match:
+        low, high = Decimal(match.group(1)), Decimal(match.group(2))
         if not allow_range:
             return f"«{text}» adalah rentang, padahal realisasi harus satu nilai"
-        if Decimal(match.group(1)) > Decimal(match.group(2)):
+        if low > high:
             return f"rentang «{text}» terbalik: batas bawah harus ≤ batas atas"
-        return None
+        return size_problem(low) or size_problem(high)
     if is_grade(text):
         return None
     return f"«{text}» bukan angka, rentang «a-b», atau predikat"

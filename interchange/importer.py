@@ -27,15 +27,17 @@ from domain.enums import (
     GovernmentLevel,
     RealisationStatus,
 )
-from domain.numbers import to_decimal
+from domain.numbers import MONEY_DIGITS, size_problem, to_decimal
 from domain.validators import (
     Problem,
     achievement_cap_problems,
     category_bands_problems,
     code_problems,
+    printable,
     quoted,
     scale_problems,
     slug_problems,
+    text_problem,
     value_problems,
 )
 from indicators.models import (
@@ -54,7 +56,7 @@ from .format import FORMAT, LINE_CHILDREN
 
 YEAR_KEY = re.compile(r"\d{4}")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-MONEY = re.compile(r"\d{1,16}(?:\.\d{1,2})?")
+PATH_LENGTH = 300  # characters of a JSON path a message shows: a key can be as long as a file
 FIRST_YEAR = 2000
 
 
@@ -88,9 +90,15 @@ class ImportResult:
         )
 
 
+def _json_integer(text):
+    """A JSON integer: an int, or a Decimal when it is longer than any figure (Python refuses to read integers
+    of over 4.300 digits, and the size check of the field it stands in refuses it with its path)."""
+    return int(text) if len(text) <= 30 else Decimal(text)
+
+
 def parse_json(text):
-    """Parse JSON keeping every non-integer number exact (a Decimal, never a float)."""
-    return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+    """Parse JSON keeping every number exact (a Decimal, never a float), whatever its size."""
+    return json.loads(text, parse_float=Decimal, parse_constant=Decimal, parse_int=_json_integer)
 
 
 def import_file(path):
@@ -110,6 +118,8 @@ def import_file(path):
     except json.JSONDecodeError as error:
         message = f"bukan JSON yang sah: {error.msg} (baris {error.lineno}, kolom {error.colno})"
         raise LakipFileError([Problem("$", message)], source) from None
+    except RecursionError:
+        raise LakipFileError([Problem("$", "JSON bersarang terlalu dalam: bukan dokumen lakip/1")], source) from None
     return import_document(data, source=source)
 
 
@@ -124,22 +134,16 @@ def import_document(data, *, source="<dokumen>"):
 
 
 def decimal_text(value):
-    """The stored text of a JSON number or decimal string: ``78.13`` → ``"78.13"``; None when it is not one.
+    """The stored text of a JSON number or decimal string: ``78.13`` → ``"78.13"``; None when it is not one,
+    or when it is too large or too fine to keep (``domain.numbers.size_problem``), so that ``1e999999999`` is
+    never written out.
 
     A decimal string is kept as written (stripped); what is a decimal is ``domain.numbers.to_decimal``'s rule.
     """
     number = to_decimal(value)
-    if number is None:
+    if number is None or size_problem(number):
         return None
     return value.strip() if isinstance(value, str) else format(number, "f")
-
-
-def money(value):
-    """A rupiah amount as an exact Decimal (≥ 0, at most 2 places); None when it is not one."""
-    text = decimal_text(value)
-    if text is None or not MONEY.fullmatch(text.lstrip("+")):
-        return None
-    return Decimal(text)
 
 
 def field_length(model, name):
@@ -162,11 +166,17 @@ class _Reader:
         self.line_paths = {}
 
     def problem(self, path, message):
+        """Record a problem. A path holds the file's own keys, which may be anything: it is made printable and
+        cut short, so that no message is ever longer than a screen or unprintable."""
+        path = printable(path)
+        if len(path) > PATH_LENGTH:
+            path = path[: PATH_LENGTH - 1] + "…"
         self.problems.append(Problem(path, message))
 
     def report(self, path, problems):
         """The problems a domain validator found in the value at ``path``, under their JSON paths; returns them."""
-        self.problems += [Problem(f"{path}{problem.path}", problem.message) for problem in problems]
+        for problem in problems:
+            self.problem(f"{path}{problem.path}", problem.message)
         return problems
 
     # Shapes ---------------------------------------------------------------------------------------
@@ -211,6 +221,9 @@ class _Reader:
         if not isinstance(value, str):
             self.problem(f"{path}.{key}", "harus berupa teks")
             return ""
+        if text_problem(value):
+            self.problem(f"{path}.{key}", text_problem(value))
+            return ""
         if code:
             value = value.strip()
         if required and not value.strip():
@@ -233,7 +246,7 @@ class _Reader:
             return self.text(parent, key, path, max_length=max_length)
         text = decimal_text(value)
         if text is None:
-            self.problem(f"{path}.{key}", f"{value} bukan angka yang sah")
+            self.problem(f"{path}.{key}", f"{quoted(value)} bukan angka yang sah, atau terlalu besar")
         elif len(text) > max_length:
             self.problem(f"{path}.{key}", f"terlalu panjang ({len(text)} karakter, paling banyak {max_length})")
         return text or ""
@@ -260,7 +273,7 @@ class _Reader:
             if value is None:
                 continue
             if not YEAR_KEY.fullmatch(raw_year):
-                self.problem(entry_path, f'"{raw_year}" bukan tahun empat angka')
+                self.problem(entry_path, f"{quoted(raw_year)} bukan tahun empat angka")
                 continue
             if int(raw_year) < FIRST_YEAR:
                 self.problem(entry_path, f"tahun {raw_year} terlalu awal (paling awal {FIRST_YEAR})")
@@ -279,15 +292,17 @@ class _Reader:
         return value
 
     def money(self, parent, key, path):
+        """A rupiah amount as an exact Decimal: a number ≥ 0 that fits the database column (``MONEY_DIGITS``)."""
         value = parent.get(key)
         if value is None:
             return None
-        amount = money(value)
-        if amount is None:
-            self.problem(
-                f"{path}.{key}",
-                f"{quoted(value)} bukan jumlah uang yang sah (angka tidak negatif, paling banyak 2 desimal)",
-            )
+        amount = to_decimal(value)
+        if amount is None or amount < 0:
+            self.problem(f"{path}.{key}", f"{quoted(value)} bukan jumlah uang yang sah (angka tidak negatif)")
+            return None
+        if size_problem(amount, MONEY_DIGITS):
+            self.problem(f"{path}.{key}", f"{quoted(value)} {size_problem(amount, MONEY_DIGITS)}")
+            return None
         return amount
 
     def date(self, parent, key, path):
@@ -417,10 +432,12 @@ class _Reader:
     def read_missions(self, data, path):
         missions = []
         for index, mission in enumerate(self.items(data, "missions", path)):
-            if isinstance(mission, str):
-                missions.append(mission)
-            else:
+            if not isinstance(mission, str):
                 self.problem(f"{path}.missions[{index}]", "harus berupa teks")
+            elif text_problem(mission):
+                self.problem(f"{path}.missions[{index}]", text_problem(mission))
+            else:
+                missions.append(mission)
         return missions
 
     def read_goals(self, data, path, renstra):
@@ -443,7 +460,7 @@ class _Reader:
             self.unique(seen, code, f"{objective_path}.code", "sasaran")
             goal = self.text(objective, "goal", objective_path, code=True) or None
             if goal and goal not in goal_codes:
-                self.problem(f"{objective_path}.goal", f'tujuan "{goal}" tidak ada di $.renstra.goals')
+                self.problem(f"{objective_path}.goal", f"tujuan {quoted(goal)} tidak ada di $.renstra.goals")
             narratives = {}
             for year, keyed, year_path in self.by_year(objective, "narratives", objective_path):
                 narratives[year] = self.read_narratives(keyed, year_path)
@@ -471,6 +488,8 @@ class _Reader:
                 continue
             if text is not None and not isinstance(text, str):
                 self.problem(f"{path}.{key}", "harus berupa teks")
+            elif text is not None and text_problem(text):
+                self.problem(f"{path}.{key}", text_problem(text))
             elif text is not None:
                 narratives.append((key, text))
         return narratives
@@ -498,7 +517,8 @@ class _Reader:
             if not isinstance(objective, str):
                 self.problem(f"{path}.objectives[{index}]", "harus berupa kode sasaran (teks)")
             elif objective.strip() not in objective_codes:
-                self.problem(f"{path}.objectives[{index}]", f'sasaran "{objective}" tidak ada di $.renstra.objectives')
+                message = f"sasaran {quoted(objective)} tidak ada di $.renstra.objectives"
+                self.problem(f"{path}.objectives[{index}]", message)
             elif objective.strip() not in linked:
                 linked.append(objective.strip())
         lines.append(
@@ -587,6 +607,8 @@ class _Reader:
         for year, reason, reason_path in self.by_year(data, "agreement_reasons", path):
             if not isinstance(reason, str):
                 self.problem(reason_path, "harus berupa teks")
+            elif text_problem(reason):
+                self.problem(reason_path, text_problem(reason))
             elif year not in renstra_values and year not in agreement_values:
                 self.problem(reason_path, f"tidak ada target tahun {year} yang dapat diberi alasan")
             else:
@@ -606,6 +628,10 @@ class _Reader:
         model's ``ValueField`` checks it. ``""`` when there is none (null or an empty text, as in the admin) or
         it is refused."""
         if value is None:
+            return ""
+        number = None if isinstance(value, str) else to_decimal(value)
+        if number is not None and size_problem(number):
+            self.problem(path, f"{quoted(value)} {size_problem(number)}")
             return ""
         text = value.strip() if isinstance(value, str) else decimal_text(value)
         if text is None:
@@ -640,7 +666,7 @@ class _Reader:
             quarters_path = f"{realisation_path}.quarters"
             for key in quarters:
                 if key not in ("1", "2", "3", "4"):
-                    self.problem(f"{quarters_path}.{key}", f'triwulan "{key}" tidak dikenal ("1" sampai "4")')
+                    self.problem(f"{quarters_path}.{key}", f'triwulan {quoted(key)} tidak dikenal ("1" sampai "4")')
             for quarter in range(1, 5):
                 fields[f"q{quarter}"] = self.realised_value(quarters, str(quarter), quarters_path)
             realisations[year] = fields

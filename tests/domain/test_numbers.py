@@ -206,10 +206,20 @@ def test_a_formatted_decimal_reads_back_as_itself(number):
     assert parsed.as_tuple() == number.as_tuple()
 
 
-@given(amount=decimals.filter(lambda number: number >= 0))
+@given(amount=decimals.filter(lambda number: 0 <= number < 10**16))
 def test_money_shown_in_a_box_reads_back_as_itself(amount):
     assert parse_typed_money(format_money(amount)) == amount
     assert parse_typed_money(format_rupiah(amount)) == amount
+
+
+@pytest.mark.parametrize("typed", ["10.000.000.000.000.000", "Rp 99.999.999.999.999.999,99"])
+def test_money_larger_than_its_column_is_refused_saying_so(typed):
+    with pytest.raises(TypedNumberError, match="terlalu besar: paling banyak 16 angka sebelum koma"):
+        parse_typed_money(typed)
+
+
+def test_the_largest_amount_the_column_holds_is_read_exactly():
+    assert parse_typed_money("Rp 9.999.999.999.999.999,99") == D("9999999999999999.99")
 
 
 @given(number=decimals)
