@@ -8,6 +8,7 @@ cannot read with a sentence that says what to type, and shows the stored value b
 it would read ``87.30`` as 8730 without a word.
 """
 
+from decimal import Decimal
 from functools import partial
 
 from django import forms
@@ -86,12 +87,36 @@ class ValueFormField(forms.CharField):
 
 
 class MoneyField(models.DecimalField):
-    """A rupiah amount: exact to the sen (18 digits, 2 places), never negative, typed ``Rp 1.234.567,89``."""
+    """A rupiah amount: exact to the sen (18 digits, 2 places), never negative, typed ``Rp 1.234.567,89``.
+
+    Exact on every database. PostgreSQL keeps it as ``numeric(18, 2)``. SQLite has no exact decimal column:
+    Django stores a DecimalField there with numeric affinity, which keeps 15 significant digits, so a province's
+    10.286.194.433.788,63 would come back as …788,60 and a parent line would differ from its children's sum.
+    On SQLite the amount is kept as its decimal text instead, and read back exactly.
+    """
 
     default_validators = [MinValueValidator(0)]
 
     def __init__(self, *args, max_digits=18, decimal_places=2, **kwargs):
         super().__init__(*args, max_digits=max_digits, decimal_places=decimal_places, **kwargs)
+
+    def get_internal_type(self):
+        # Not "DecimalField": Django's SQLite backend reads a DecimalField back through a 15-digit float.
+        return "MoneyField"
+
+    def db_type(self, connection):
+        if connection.vendor == "sqlite":
+            return "text"
+        return connection.data_types["DecimalField"] % self.db_type_parameters(connection)
+
+    def get_db_prep_value(self, value, connection, prepared=False):
+        value = super().get_db_prep_value(value, connection, prepared)
+        if connection.vendor == "sqlite" and isinstance(value, Decimal):
+            return f"{value:f}"
+        return value
+
+    def from_db_value(self, value, expression, connection):
+        return None if value is None else Decimal(value)
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": MoneyFormField, **kwargs})
