@@ -50,6 +50,13 @@ class BudgetLine(models.Model):
                 raise ValidationError({"parent": "Kegiatan berinduk program; sub kegiatan berinduk kegiatan."})
 
 
+def objectives_of_other_agencies(agency, objectives):
+    """The sasaran among ``objectives`` that belong to another agency than ``agency``: a budget line supports only
+    its own agency's sasaran. A many-to-many link is set after the line is saved, so every form that links a line
+    to sasaran checks its choice with this before saving (the import links only within one file's agency)."""
+    return [objective for objective in objectives if objective.renstra.agency_id != agency.pk]
+
+
 class Amounts(models.Model):
     """Pagu and realisasi of one year, never negative; a line, a sasaran or an expense type has these."""
 

@@ -210,8 +210,21 @@ class Indicator(models.Model):
         if len(owners) != 1:
             raise ValidationError("Indikator harus milik tepat satu tujuan, sasaran, atau program/kegiatan.")
         errors = field_messages(scale=scale_problems(self.scale))
+        owner_field, owner_agency_id = self._owner_agency()
+        if self.agency_id and owner_agency_id is not None and owner_agency_id != self.agency_id:
+            errors[owner_field] = ["Harus dari perangkat daerah indikator ini, bukan perangkat daerah lain."]
         if errors:
             raise ValidationError(errors)
+
+    def _owner_agency(self):
+        """The owner's field and the agency the owner belongs to (None before an owner is chosen)."""
+        if self.goal_id:
+            return "goal", self.goal.renstra.agency_id
+        if self.objective_id:
+            return "objective", self.objective.renstra.agency_id
+        if self.budget_line_id:
+            return "budget_line", self.budget_line.agency_id
+        return None, None
 
 
 class Target(models.Model):

@@ -4,11 +4,12 @@ Absorption (serapan) is shown next to every figure as the computation engine giv
 the line's children: the admin never computes a figure of its own.
 """
 
+from django import forms
 from django.contrib import admin
 
 from backoffice.admin.columns import ResultsCache, absorption_column, agency_column, rupiah_column, year_column
 from backoffice.admin.scoping import AgencyScopedMixin
-from budgets.models import BudgetFigure, BudgetLine, ExpenseTypeBudget
+from budgets.models import BudgetFigure, BudgetLine, ExpenseTypeBudget, objectives_of_other_agencies
 
 
 class BudgetFigureInline(AgencyScopedMixin, admin.TabularInline):
@@ -27,8 +28,22 @@ class BudgetFigureInline(AgencyScopedMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("line__agency")
 
 
+class BudgetLineForm(forms.ModelForm):
+    """The line's form: the sasaran it supports must be its own agency's."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        agency = cleaned_data.get("agency") or (self.instance.agency if self.instance.agency_id else None)
+        foreign = objectives_of_other_agencies(agency, cleaned_data.get("objectives") or ()) if agency else []
+        if foreign:
+            codes = ", ".join(objective.code for objective in foreign)
+            self.add_error("objectives", f"Sasaran {codes} milik perangkat daerah lain, bukan {agency}.")
+        return cleaned_data
+
+
 @admin.register(BudgetLine)
 class BudgetLineAdmin(AgencyScopedMixin, admin.ModelAdmin):
+    form = BudgetLineForm
     list_display = ("code", "name", "level", "parent", agency_column())
     list_filter = (("agency", admin.RelatedOnlyFieldListFilter), "level")
     search_fields = ("code", "name")
