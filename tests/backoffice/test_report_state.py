@@ -5,25 +5,10 @@ from django.urls import reverse
 
 from agencies.models import ReportYear
 from domain.enums import ReportStatus
+from tests.adminforms import save
 from tests.factories import AgencyFactory, UserFactory, member_of, reviewer_of
 
 pytestmark = pytest.mark.django_db
-
-
-def change_form_data(response):
-    """What the browser would post back: the change form's and every inline formset's current values."""
-    data = {}
-    forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        data.update({f"{formset.prefix}-{k}": v for k, v in formset.management_form.initial.items()})
-        forms += formset.forms
-    for form in forms:
-        for name, field in form.fields.items():
-            value = form.initial.get(name, field.initial)
-            if value is not None:
-                data[form.add_prefix(name)] = value
-    return data
 
 
 @pytest.fixture
@@ -33,10 +18,7 @@ def report_year():
 
 def post_status(client, user, report_year, status):
     client.force_login(user)
-    url = reverse("admin:agencies_reportyear_change", args=[report_year.pk])
-    data = change_form_data(client.get(url))
-    data["status"] = status
-    return client.post(url, data)
+    return save(client, report_year, status=status)
 
 
 def test_a_planner_cannot_approve_their_own_report(client, report_year):

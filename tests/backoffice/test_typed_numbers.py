@@ -3,12 +3,12 @@
 from decimal import Decimal
 
 import pytest
-from django.urls import reverse
 
 from budgets.models import BudgetFigure
 from domain.numbers import plain
 from indicators.models import Indicator, Realisation
 from performance.results import agency_results
+from tests.adminforms import change_url, save
 from tests.factories import member_of
 
 pytestmark = pytest.mark.django_db
@@ -31,26 +31,6 @@ def realisation(bengkalis):
     return Realisation.objects.get(indicator__agency=bengkalis, indicator__code="IKU-2", year=2024)
 
 
-def change_url(obj):
-    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
-
-
-def shown(form):
-    """What the browser posts back for ``form`` untouched: every box as the page shows it."""
-    return {field.html_name: "" if field.value() is None else field.value() for field in form}
-
-
-def save(client, obj, **typed):
-    """Post ``obj``'s admin change page, inlines included, as shown, with ``typed`` typed over it."""
-    context = client.get(change_url(obj)).context
-    data = shown(context["adminform"].form)
-    for inline in context["inline_admin_formsets"]:
-        data |= shown(inline.formset.management_form)
-        for form in inline.formset.forms:
-            data |= shown(form)
-    return client.post(change_url(obj), {**data, **typed})
-
-
 def test_a_realisation_typed_with_a_decimal_comma_is_stored_as_a_plain_decimal_and_achieves(
     bengkalis, planner, realisation
 ):
@@ -68,6 +48,13 @@ def test_a_realisation_typed_with_a_decimal_dot_is_refused_on_its_field(planner,
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["value"] == ["«87.30»: gunakan koma untuk desimal, mis. 87,30"]
     assert 'value="87.30"' in response.content.decode()  # the box keeps what was typed
+    realisation.refresh_from_db()
+    assert realisation.value == "78.13"
+
+
+def test_a_realisation_too_large_to_be_a_measure_is_refused_on_its_field(planner, realisation):
+    response = save(planner, realisation, value="1" + "0" * 30)
+    assert response.context["adminform"].form.errors["value"] == ["terlalu besar: paling banyak 15 angka sebelum koma"]
     realisation.refresh_from_db()
     assert realisation.value == "78.13"
 
