@@ -27,15 +27,14 @@ def reviewer_client(client, two_agencies):
     return client
 
 
-def test_an_indicator_of_one_agency_under_another_agencys_sasaran_is_refused(reviewer_client, two_agencies):
-    first, second = two_agencies
-    foreign = ObjectiveFactory(renstra=RenstraFactory(agency=second))
-    response = reviewer_client.post(
+def indicator_post(reviewer_client, agency, objective, code):
+    """The admin's add form of an indicator of ``agency`` under ``objective``."""
+    return reviewer_client.post(
         reverse("admin:indicators_indicator_add"),
         {
-            "agency": first.pk,
-            "objective": foreign.pk,
-            "code": "IKU-X",
+            "agency": agency.pk,
+            "objective": objective.pk,
+            "code": code,
             "name": "Indeks uji",
             "direction": "higher",
             "position": 0,
@@ -45,6 +44,12 @@ def test_an_indicator_of_one_agency_under_another_agencys_sasaran_is_refused(rev
             "realisations-INITIAL_FORMS": 0,
         },
     )
+
+
+def test_an_indicator_of_one_agency_under_another_agencys_sasaran_is_refused(reviewer_client, two_agencies):
+    first, second = two_agencies
+    foreign = ObjectiveFactory(renstra=RenstraFactory(agency=second))
+    response = indicator_post(reviewer_client, first, foreign, "IKU-X")
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors
     assert errors["objective"] == ["Harus dari perangkat daerah indikator ini, bukan perangkat daerah lain."]
@@ -54,21 +59,7 @@ def test_an_indicator_of_one_agency_under_another_agencys_sasaran_is_refused(rev
 def test_an_indicator_under_its_own_agencys_sasaran_is_saved(reviewer_client, two_agencies):
     first, _ = two_agencies
     own = ObjectiveFactory(renstra=RenstraFactory(agency=first))
-    response = reviewer_client.post(
-        reverse("admin:indicators_indicator_add"),
-        {
-            "agency": first.pk,
-            "objective": own.pk,
-            "code": "IKU-Y",
-            "name": "Indeks uji",
-            "direction": "higher",
-            "position": 0,
-            "targets-TOTAL_FORMS": 0,
-            "targets-INITIAL_FORMS": 0,
-            "realisations-TOTAL_FORMS": 0,
-            "realisations-INITIAL_FORMS": 0,
-        },
-    )
+    response = indicator_post(reviewer_client, first, own, "IKU-Y")
     assert response.status_code == 302
     assert Indicator.objects.get(code="IKU-Y").objective == own
 
