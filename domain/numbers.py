@@ -68,10 +68,11 @@ def size_problem(number, digits=MEASURE_DIGITS):
     integer_digits, places = digits
     if number != 0 and number.adjusted() >= integer_digits:
         return f"terlalu besar: paling banyak {integer_digits} angka sebelum koma"
-    sign, digit_tuple, exponent = number.as_tuple()
-    trailing_zeros = len(digit_tuple) - len("".join(map(str, digit_tuple)).rstrip("0"))
-    if exponent + min(trailing_zeros, -exponent if exponent < 0 else 0) < -places:
-        return f"terlalu banyak angka di belakang koma (paling banyak {places})"
+    _, digit_tuple, exponent = number.as_tuple()
+    if exponent < 0:
+        trailing_zeros = len(digit_tuple) - len("".join(map(str, digit_tuple)).rstrip("0"))
+        if -exponent - min(trailing_zeros, -exponent) > places:
+            return f"terlalu banyak angka di belakang koma (paling banyak {places})"
     return None
 
 
