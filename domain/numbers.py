@@ -66,7 +66,9 @@ def size_problem(number, digits=MEASURE_DIGITS):
     Trailing zeros after the decimal point do not count (``78.1300`` has 2 places).
     """
     integer_digits, places = digits
-    if number != 0 and number.adjusted() >= integer_digits:
+    if number == 0:
+        return None
+    if number.adjusted() >= integer_digits:
         return f"terlalu besar: paling banyak {integer_digits} angka sebelum koma"
     _, digit_tuple, exponent = number.as_tuple()
     if exponent < 0:
