@@ -8,6 +8,8 @@ import json
 
 from django import forms
 from django.contrib import admin
+from django.db import models
+from django.db.models.functions import Cast
 
 from domain.numbers import format_percent, format_rupiah
 from performance import results
@@ -120,9 +122,13 @@ def absorption_column(cache):
 
 
 def rupiah_column(field, description):
-    """An amount column written as rupiah (``Rp19.717.644.784``), sorted by the stored amount."""
+    """An amount column written as rupiah (``Rp19.717.644.784``), sorted by the amount as a number.
 
-    @admin.display(description=description, ordering=field)
+    The sort casts the column to a number: on SQLite an amount is kept as exact decimal text
+    (``agencies.fields.MoneyField``), which would otherwise sort ``Rp9`` after ``Rp10``.
+    """
+
+    @admin.display(description=description, ordering=Cast(field, models.DecimalField(max_digits=18, decimal_places=2)))
     def amount(obj):
         return format_rupiah(getattr(obj, field))
 
