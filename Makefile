@@ -21,6 +21,9 @@ run: $(STAMP)
 	$(BIN)/python manage.py import_lakip demo/*.lakip.json
 	$(BIN)/python manage.py create_demo_admin
 	@echo "Buka http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
+	@# The PDF worker runs beside the server and stops with it (Ctrl+C, or the server failing to start).
+	@$(BIN)/python manage.py lakip_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP)

@@ -29,6 +29,9 @@ AGENCY_LOOKUPS = {
     "budgets.budgetfigure": "line__agency",
     "budgets.objectivebudget": "objective__renstra__agency",
     "budgets.expensetypebudget": "report_year__agency",
+    # The stored LAKIP PDFs (a consumer's models, named by label only: this module imports none of them).
+    "reports.storedpdf": "report_year__agency",
+    "reports.renderstate": "report_year__agency",
 }
 
 

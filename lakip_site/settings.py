@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tables2",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "agencies",
     "indicators",
     "budgets",
@@ -126,6 +128,25 @@ FORMAT_MODULE_PATH = ["lakip_site.formats"]
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+
+# Uploaded and generated files (the stored LAKIP PDFs) go through Django's storage API, the file system under
+# MEDIA_ROOT by default. They are never served from MEDIA_URL: the PDF views check access and stream them.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
+
+# The LAKIP PDF is rendered by workers (reports/tasks.py). Without REDIS_URL the queue is the database
+# (django-tasks-db, nothing else to run); with it, RQ on Redis. See the README, "The PDF queue and its workers".
+PDF_RENDER_TIME_LIMIT = env_int("PDF_RENDER_TIME_LIMIT", 300)
+PDF_RENDER_ATTEMPTS = env_int("PDF_RENDER_ATTEMPTS", 3)
+PDF_RENDER_DELAY = env_int("PDF_RENDER_DELAY", 10)
+PDF_RENDER_MAX_WAIT = env_int("PDF_RENDER_MAX_WAIT", 60)
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    # RQ's own job timeout only backs up the render's time limit, which the task enforces itself.
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": PDF_RENDER_TIME_LIMIT + 120}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

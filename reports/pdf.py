@@ -40,10 +40,15 @@ def render_html(*, agency, year):
     return render_to_string("reports/lakip.html", build_context(agency=agency, year=year))
 
 
+def print_pdf(html):
+    """PDF bytes and page count of report HTML, with the fetcher that keeps WeasyPrint inside ``static/``."""
+    document = HTML(string=html, base_url=STATIC_ROOT.as_uri() + "/", url_fetcher=StaticOnlyFetcher()).render()
+    return document.write_pdf(), len(document.pages)
+
+
 def html_to_pdf(html):
-    """PDF bytes of report HTML, with the fetcher that keeps WeasyPrint inside ``static/``."""
-    document = HTML(string=html, base_url=STATIC_ROOT.as_uri() + "/", url_fetcher=StaticOnlyFetcher())
-    return document.write_pdf()
+    """PDF bytes of report HTML."""
+    return print_pdf(html)[0]
 
 
 def render_pdf(agency, year):

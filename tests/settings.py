@@ -7,3 +7,7 @@ import os
 os.environ.setdefault("DEBUG", "1")
 
 from lakip_site.settings import *  # noqa: E402, F403
+
+# Tests never need a running worker: jobs are recorded by the dummy backend, and a test that wants a render runs
+# the task function itself (tests/reports/test_pdf_queue.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}}

@@ -77,12 +77,15 @@ def test_year_page_shows_objective_and_indicator_achievement_from_the_engine(ben
     assert "Sangat Tinggi" in page
 
 
-def test_year_page_links_to_the_pdf_that_downloads(bengkalis, client):
+def test_year_page_links_to_the_pdf_and_its_render_state(bengkalis, client):
     client.force_login(reviewer_of(bengkalis.government))
     pdf_url = reverse("reports:lakip_pdf", args=[bengkalis.code, 2024])
-    assert f'href="{pdf_url}"' in client.get(year_url(bengkalis)).content.decode()
-    response = client.get(pdf_url)
-    assert response["Content-Type"] == "application/pdf"
+    status_url = reverse("reports:lakip_status", args=[bengkalis.code, 2024])
+    page = client.get(year_url(bengkalis)).content.decode()
+    assert f'href="{pdf_url}"' in page
+    assert f'href="{status_url}">PDF belum dirender</a>' in page
+    assert client.get(pdf_url).url == f"{status_url}?unduh=1"
+    assert f'href="{status_url}">PDF menunggu antrean</a>' in client.get(year_url(bengkalis)).content.decode()
 
 
 def test_year_page_marks_provisional_realisations(bengkalis, client):
