@@ -7,12 +7,19 @@ cannot disagree with the pages about which Renstra or which target applies. The 
 and format: they never query and never compute a figure.
 
 The context also numbers the outline and the tables, so the Daftar Isi, the Daftar Tabel and the headings
-of the chapters are written from the same entries.
+of the chapters are written from the same entries. Last, every text it holds gets break opportunities in its
+long unbroken runs (``_breakable``), so that no text makes the layout slow, whichever template prints it.
 """
+
+import copy
+import dataclasses
+
+from django.utils.text import Truncator
 
 from agencies.models import Narrative
 from domain import rules
 from domain.enums import GovernmentLevel, ReportStatus
+from domain.text import break_long_runs
 from indicators.models import ObjectiveNarrative
 from performance.results import agency_results
 
@@ -34,6 +41,9 @@ NARRATIVE_PLACES = {
     "follow_up": "bab4",
 }
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# A footnote names its indicator (whose row calls it) by at most this many characters: a footnote must fit at the
+# foot of one page, or WeasyPrint moves the calling row a line per page (a 20.000-character name took 450 pages).
+FOOTNOTE_NAME_LENGTH = 100
 REGIONAL_HEADS = {"provinsi": "Gubernur", "kabupaten": "Bupati", "kota": "Wali Kota"}
 
 
@@ -151,7 +161,8 @@ def _evidence_note(indicator):
     if not (indicator.is_provisional or indicator.is_pending):
         return ""
     state = "Realisasi sementara" if indicator.is_provisional else "Realisasi menunggu hasil"
-    return f"{indicator.name}: {state}; bukti: {indicator.evidence or 'bukti dukung belum dicantumkan'}."
+    name = Truncator(indicator.name).chars(FOOTNOTE_NAME_LENGTH)
+    return f"{name}: {state}; bukti: {indicator.evidence or 'bukti dukung belum dicantumkan'}."
 
 
 def _achievement_rows(objectives):
@@ -259,7 +270,7 @@ def build_context(*, agency, year):
     appendix_pk_table = outline.table(f"Perjanjian Kinerja tahun {year}")
     appendix_findings = None if approved else outline.heading("Temuan yang belum diselesaikan", label="2.", level=2)
 
-    return {
+    context = {
         "agency": snapshot,
         "regional_head": _regional_head(snapshot),
         "regional_head_name": snapshot.government_head_name,
@@ -273,6 +284,7 @@ def build_context(*, agency, year):
         "counts": _summary_counts(results.objectives),
         "efficiency_method": results.efficiency_method,
         "efficiency_sentence": rules.EFFICIENCY_SENTENCES[results.efficiency_method],
+        "footnote_name_length": FOOTNOTE_NAME_LENGTH,
         "achievement_cap": results.achievement_cap,
         "category_bands": results.category_bands,
         "renstra": renstra,
@@ -324,3 +336,43 @@ def build_context(*, agency, year):
             "appendix_pk": appendix_pk_table,
         },
     }
+    return _breakable(context, {})
+
+
+def _breakable(value, done):
+    """``value`` with break opportunities in every text it holds (``domain.text.break_long_runs``), so that
+    whatever a planner typed (an indicator name, a unit, a code, a sasaran) lays out in linear time wherever a
+    template prints it, the templates themselves needing no filter.
+
+    Texts inside dicts, lists, tuples and dataclasses (the engine's results and snapshot) are replaced; HTML
+    already made safe (narratives, charts) is left alone, as are numbers, dates and dict keys. An object with no
+    long text is kept as it is, and one reached twice becomes one copy (``done`` maps ids to results), so the
+    templates see the same shared objects as before. A frozen dataclass is copied and its fields set on the copy.
+    """
+    if id(value) in done:
+        return done[id(value)]
+    result = value
+    if isinstance(value, str):
+        if not hasattr(value, "__html__"):
+            result = break_long_runs(value)
+    elif isinstance(value, dict):
+        items = {key: _breakable(item, done) for key, item in value.items()}
+        if any(items[key] is not item for key, item in value.items()):
+            result = items
+    elif isinstance(value, list | tuple):
+        items = [_breakable(item, done) for item in value]
+        if any(new is not old for new, old in zip(items, value, strict=True)):
+            result = items if isinstance(value, list) else tuple(items)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changed = {}
+        for field in dataclasses.fields(value):
+            old = getattr(value, field.name)
+            new = _breakable(old, done)
+            if new is not old:
+                changed[field.name] = new
+        if changed:
+            result = copy.copy(value)
+            for name, new in changed.items():
+                object.__setattr__(result, name, new)
+    done[id(value)] = result
+    return result

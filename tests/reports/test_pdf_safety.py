@@ -118,10 +118,49 @@ def test_markdown_drops_raw_html_scripts_and_foreign_images():
         assert forbidden not in html
 
 
-def test_markdown_keeps_lists_tables_and_data_images():
-    html = render_markdown("1. satu\n2. dua\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![bagan](data:image/png;base64,iVBO)")
+def test_markdown_keeps_lists_tables_and_images_of_the_static_directory():
+    html = render_markdown("1. satu\n2. dua\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![bagan](reports/draft.png)")
     assert "<ol>" in html and "<table>" in html
-    assert 'src="data:image/png;base64,iVBO"' in html
+    assert '<img alt="bagan" src="reports/draft.png">' in html
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "data:image/png;base64,iVBO",
+        "file:///etc/passwd",
+        "http://127.0.0.1/x.png",
+        "//127.0.0.1/x.png",
+        "/etc/x.png",
+        "../db.png",
+        "%2e%2e/db.png",
+        "reports/lakip.css",
+        "reports/draft.png?x=1",
+    ],
+)
+def test_markdown_drops_images_from_anywhere_but_the_static_directory(source):
+    html = render_markdown(f'Teks ![bagan]({source}) <img src="{source}" alt="mentah">')
+    assert "<img" not in html
+    assert html.startswith("<p>Teks")
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["data:text/html;base64,PHNjcmlwdD4=", "javascript:alert(1)", "mailto:a@b.id", "file:///etc/passwd", "lokal.html"],
+)
+def test_markdown_links_keep_only_web_targets(target):
+    html = render_markdown(f"[tautan]({target}) [laman](https://example.go.id/a?b=1) <a href='{target}'>mentah</a>")
+    assert '<a href="https://example.go.id/a?b=1">laman</a>' in html
+    assert "<a>tautan</a>" in html and "<a>mentah</a>" in html
+    assert html.count("href") == 1
+
+
+def test_markdown_gives_long_runs_break_opportunities_in_text_never_in_urls():
+    url = "https://example.go.id/" + "a" * 80
+    html = render_markdown(f"[{url}]({url}) " + "x&" * 60)
+    assert f'href="{url}"' in html
+    assert "a" * 49 not in html.replace(f'href="{url}"', "")
+    assert "\u200b" in html and "&amp;" in html
 
 
 def test_markdown_headings_stay_below_chapter_headings():
