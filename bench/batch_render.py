@@ -4,8 +4,9 @@ Queues every demo agency plus synthetic ones (two large: 150 indicators, 400 bud
 indicators, 100 lines), starts N real worker processes (``manage.py lakip_worker --batch``, the database queue)
 and times until they have rendered the queue. Before each run the stored PDFs are removed, so every job renders.
 For each worker count it reports the median of the runs: PDFs per minute, pages per second per worker, and the
-speed-up over one worker; then the render time per page of each agency (WeasyPrint in its child process, from
-the stored ``render_seconds``, one worker).
+speed-up over the first worker count; then the render time per page of each agency (WeasyPrint in its child
+process, from the stored ``render_seconds``) for each worker count: a time per page that grows with the workers
+means they share cores (with each other or with other processes).
 
 It runs on a throw-away SQLite database and media folder (``DATABASE_URL`` may name a PostgreSQL database
 instead), so it never touches the project's own data. Issue #13's target: at least 1,7× from 1 to 2 workers.
@@ -87,10 +88,9 @@ def main():
         timings[workers] = []
         for _ in range(args.runs):
             timings[workers].append(run_batch(workers))
-            if workers == 1:
-                for stored in StoredPdf.objects.select_related("report_year__agency"):
-                    code = stored.report_year.agency.code
-                    per_page.setdefault(code, (stored.pages, []))[1].append(float(stored.render_seconds) / stored.pages)
+            for stored in StoredPdf.objects.select_related("report_year__agency"):
+                key = (stored.report_year.agency.code, stored.pages)
+                per_page.setdefault(key, {}).setdefault(workers, []).append(float(stored.render_seconds) / stored.pages)
     pdfs = StoredPdf.objects.count()
     pages = sum(StoredPdf.objects.values_list("pages", flat=True))
     print(f"{pdfs} PDFs, {pages} pages per batch")
@@ -102,10 +102,11 @@ def main():
             f"{workers:7} {seconds:8.1f} {pdfs / seconds * 60:8.1f} {pages / seconds / workers:15.1f}"
             f" {base / seconds:8.2f}×   {' '.join(f'{run:.1f}' for run in runs)}"
         )
-    if per_page:
-        print(f"\nrender time per page, one worker (median of {args.runs}):")
-        for code, (count, values) in per_page.items():
-            print(f"  {code:28} {count:4} pages {statistics.median(values) * 1000:6.0f} ms/page")
+    print(f"\nrender time per page (WeasyPrint's child process), ms, median of {args.runs}, by number of workers:")
+    print(f"  {'agency':28} {'pages':>5} " + " ".join(f"{workers:>6}" for workers in args.workers))
+    for (code, count), values in per_page.items():
+        figures = " ".join(f"{statistics.median(values[workers]) * 1000:6.0f}" for workers in args.workers)
+        print(f"  {code:28} {count:5} {figures}")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 
