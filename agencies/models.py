@@ -7,8 +7,9 @@ from django.db import models
 from django.db.models import Q
 
 from agencies.fields import MoneyField
-from domain.enums import ACHIEVEMENT_CAPS, EfficiencyMethod, GovernmentLevel, PaperSize, ReportStatus
-from domain.validators import category_bands_problems, field_messages
+from domain.enums import ACHIEVEMENT_CAPS, Chapter, EfficiencyMethod, GovernmentLevel, PaperSize, ReportStatus
+from domain.sections import YEAR_SECTIONS, section_title
+from domain.validators import TITLE_LENGTH, category_bands_problems, field_messages
 
 
 class Government(models.Model):
@@ -131,25 +132,33 @@ class ReportYear(models.Model):
 
 
 class Narrative(models.Model):
-    """A Markdown section of the report of one agency-year (Kata Pengantar, Bab I background...)."""
+    """A Markdown section of the report of one agency-year (Kata Pengantar, Bab I background...).
 
-    KNOWN_KEYS = {
-        "foreword": "Kata Pengantar",
-        "executive_summary": "Ikhtisar Eksekutif",
-        "background": "Latar Belakang",
-        "tasks_functions": "Tugas dan Fungsi",
-        "organisation": "Struktur Organisasi",
-        "strategic_issues": "Isu Strategis",
-        "staff": "Sumber Daya Manusia",
-        "budget_analysis": "Analisis Realisasi Anggaran",
-        "conclusion": "Kesimpulan",
-        "follow_up": "Langkah Tindak Lanjut",
-    }
+    Its title and chapter are its key's in ``domain.sections`` unless it has its own; ``position`` orders the
+    sections of a year, and so of each chapter.
+    """
+
+    # The keys the project knows, with their titles (``domain.sections``): what bench/synthetic.py writes.
+    KNOWN_KEYS = {key: section.title for key, section in YEAR_SECTIONS.items()}
 
     report_year = models.ForeignKey(
         ReportYear, on_delete=models.CASCADE, related_name="narratives", verbose_name="tahun laporan"
     )
     key = models.SlugField("bagian", max_length=64)
+    title = models.CharField(
+        "judul",
+        max_length=TITLE_LENGTH,
+        blank=True,
+        help_text="Kosong: judul baku bagian ini (background: Latar Belakang). Bagian yang tidak dikenal tanpa "
+        "judul dicetak dengan kuncinya.",
+    )
+    chapter = models.CharField(
+        "bab",
+        max_length=16,
+        choices=Chapter.choices(),
+        blank=True,
+        help_text="Kosong: bab baku bagian ini; bagian yang tidak dikenal dicetak di bab bagian sebelumnya.",
+    )
     text = models.TextField("teks (Markdown)", blank=True)
     position = models.PositiveIntegerField("urutan", default=0)
 
@@ -160,4 +169,4 @@ class Narrative(models.Model):
         constraints = [models.UniqueConstraint(fields=["report_year", "key"], name="narrative_unique_key")]
 
     def __str__(self):
-        return self.KNOWN_KEYS.get(self.key, self.key)
+        return section_title(self.key, self.title)

@@ -98,3 +98,15 @@ class Severity(Choices):
     ERROR = "error", "Kesalahan"
     WARNING = "warning", "Peringatan"
     INFO = "info", "Informasi"
+
+
+class Chapter(Choices):
+    """Where a narrative section is printed, in the order of the report (PermenPAN-RB 53/2014 outline)."""
+
+    FRONT = "front", "Bagian awal (sebelum Bab I)"
+    BAB1 = "bab1", "Bab I Pendahuluan"
+    BAB2 = "bab2", "Bab II Perencanaan Kinerja"
+    BAB3A = "bab3a", "Bab III A. Capaian Kinerja Organisasi"
+    BAB3B = "bab3b", "Bab III B. Realisasi Anggaran"
+    BAB4 = "bab4", "Bab IV Penutup"
+    APPENDIX = "appendix", "Lampiran"

@@ -24,6 +24,7 @@ from domain.values import NAMED_SCALES, VALUE_LENGTH, is_grade, value_problem
 CODE_LENGTH = 64
 LABEL_LENGTH = 100
 QUOTE_LENGTH = 40
+TITLE_LENGTH = 200  # the title of a narrative section
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 

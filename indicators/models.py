@@ -7,7 +7,8 @@ from django.db.models import F, Q
 from agencies.fields import ValueField
 from agencies.models import Agency
 from domain.enums import Direction, RealisationStatus
-from domain.validators import field_messages, scale_problems
+from domain.sections import OBJECTIVE_SECTIONS, objective_section_title
+from domain.validators import TITLE_LENGTH, field_messages, scale_problems
 
 
 class Renstra(models.Model):
@@ -117,20 +118,24 @@ class Objective(models.Model):
 
 
 class ObjectiveNarrative(models.Model):
-    """Analysis, success factors, obstacles and solutions of one sasaran in one year (Markdown)."""
+    """Analysis, success factors, obstacles and solutions of one sasaran in one year (Markdown), printed under the
+    sasaran in the order of ``position``, each under its own title or else its key's (``domain.sections``)."""
 
-    KNOWN_KEYS = {
-        "analysis": "Analisis capaian",
-        "success_factors": "Faktor keberhasilan",
-        "obstacles": "Kendala",
-        "solutions": "Solusi",
-    }
+    # The keys the project knows, with their titles (``domain.sections``): what bench/synthetic.py writes.
+    KNOWN_KEYS = OBJECTIVE_SECTIONS
 
     objective = models.ForeignKey(
         Objective, on_delete=models.CASCADE, related_name="narratives", verbose_name="sasaran"
     )
     year = models.PositiveSmallIntegerField("tahun")
     key = models.SlugField("bagian", max_length=64)
+    title = models.CharField(
+        "judul",
+        max_length=TITLE_LENGTH,
+        blank=True,
+        help_text="Kosong: judul baku bagian ini (analysis: Analisis capaian). Bagian yang tidak dikenal tanpa "
+        "judul dicetak dengan kuncinya.",
+    )
     text = models.TextField("teks (Markdown)", blank=True)
     position = models.PositiveIntegerField("urutan", default=0)
 
@@ -143,7 +148,7 @@ class ObjectiveNarrative(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.objective.code} {self.year} {self.KNOWN_KEYS.get(self.key, self.key)}"
+        return f"{self.objective.code} {self.year} {objective_section_title(self.key, self.title)}"
 
 
 class Indicator(models.Model):

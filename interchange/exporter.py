@@ -10,6 +10,7 @@ as null, the way the files themselves say "none".
 from collections import defaultdict
 
 from domain.numbers import plain_money
+from domain.sections import OBJECTIVE_SECTIONS, year_section
 from performance.snapshot import load_snapshot
 
 from .format import FORMAT, LINE_CHILDREN
@@ -134,7 +135,7 @@ def export_document(agency, *, years=None):
                     "text": objective.text,
                     "indicators": [indicator_json(i) for i in objective.indicators],
                     "budgets": by_year(objective.budgets, budget_json),
-                    "narratives": by_year(objective.narratives, dict),
+                    "narratives": by_year(objective.narratives, _objective_narratives_json),
                 }
                 for objective in snapshot.objectives
             ],
@@ -167,5 +168,29 @@ def _year_json(year):
             {"type": expense_type, "budget": money_json(money.budget), "realisation": money_json(money.realisation)}
             for expense_type, money in year.expense_types
         ],
-        "narratives": dict(year.narratives),
+        "narratives": {key: _narrative_json(key, narrative) for key, narrative in year.narratives.items()},
+    }
+
+
+def _narrative_json(key, narrative):
+    """An agency-year section: its Markdown text, or the object form where its title or chapter differs from its
+    key's (``domain.sections``), so that a round trip keeps them. A key the project does not know has no title or
+    chapter of its own to differ from: whatever it has is written."""
+    known = year_section(key)
+    section = {}
+    if narrative.title and (known is None or narrative.title != known.title):
+        section["title"] = narrative.title
+    if narrative.chapter and (known is None or narrative.chapter != known.chapter):
+        section["chapter"] = narrative.chapter
+    return {**section, "text": narrative.text} if section else narrative.text
+
+
+def _objective_narratives_json(narratives):
+    """A sasaran's sections of one year: each its Markdown text, or ``{"title", "text"}`` where its title differs
+    from its key's."""
+    return {
+        key: narrative.text
+        if not narrative.title or narrative.title == OBJECTIVE_SECTIONS.get(key)
+        else {"title": narrative.title, "text": narrative.text}
+        for key, narrative in narratives.items()
     }

@@ -21,6 +21,7 @@ from budgets.models import BudgetFigure, BudgetLine, ExpenseTypeBudget, Objectiv
 from domain.enums import (
     CHILD_LEVEL,
     BudgetLevel,
+    Chapter,
     Direction,
     EfficiencyMethod,
     ExpenseType,
@@ -463,7 +464,7 @@ class _Reader:
                 self.problem(f"{objective_path}.goal", f"tujuan {quoted(goal)} tidak ada di $.renstra.goals")
             narratives = {}
             for year, keyed, year_path in self.by_year(objective, "narratives", objective_path):
-                narratives[year] = self.read_narratives(keyed, year_path)
+                narratives[year] = self.read_narratives(keyed, year_path, chapters=False)
             objectives.append(
                 {
                     "code": code,
@@ -477,21 +478,35 @@ class _Reader:
             indicators += self.read_indicators(objective, objective_path, ("objective", code), renstra)
         return objectives
 
-    def read_narratives(self, keyed, path):
-        """``{key: markdown}`` in file order; keys the project does not know are kept too."""
+    def read_narratives(self, keyed, path, *, chapters=True):
+        """``[(key, fields)]`` in file order; keys the project does not know are kept too.
+
+        A section is its Markdown text or ``{"title", "chapter", "text"}``, each optional (a missing text is an
+        empty one); null is no section. The fields are ``text``, ``title`` (stripped) and, for an agency-year section
+        (``chapters``), ``chapter``: a sasaran's section prints under its sasaran and has no chapter to choose.
+        """
         if not isinstance(keyed, dict):
             self.problem(path, "harus berupa objek JSON {bagian: teks}")
             return []
         narratives = []
-        for key, text in keyed.items():
-            if self.report(f"{path}.{key}", slug_problems(key)):
+        for key, section in keyed.items():
+            section_path = f"{path}.{key}"
+            if self.report(section_path, slug_problems(key)) or section is None:
                 continue
-            if text is not None and not isinstance(text, str):
-                self.problem(f"{path}.{key}", "harus berupa teks")
-            elif text is not None and text_problem(text):
-                self.problem(f"{path}.{key}", text_problem(text))
-            elif text is not None:
-                narratives.append((key, text))
+            fields = {"text": "", "title": ""} | ({"chapter": ""} if chapters else {})
+            if isinstance(section, str):
+                fields["text"] = self.text(keyed, key, path)
+            elif isinstance(section, dict):
+                fields["text"] = self.text(section, "text", section_path)
+                title_length = field_length(Narrative if chapters else ObjectiveNarrative, "title")
+                fields["title"] = self.text(section, "title", section_path, max_length=title_length).strip()
+                if chapters:
+                    fields["chapter"] = self.choice(section, "chapter", section_path, Chapter.values(), "", "bab")
+                elif section.get("chapter") is not None:
+                    self.problem(f"{section_path}.chapter", "narasi sasaran dicetak pada sasarannya, tanpa bab")
+            else:
+                self.problem(section_path, 'harus berupa teks atau objek {"title": ..., "chapter": ..., "text": ...}')
+            narratives.append((key, fields))
         return narratives
 
     def read_budgets(self, data, path):
@@ -942,13 +957,13 @@ class _Writer:
         for objective in self.plan["objectives"]:
             objective_id = objectives[objective["code"]].pk
             for year, narratives in objective["narratives"].items():
-                for position, (key, text) in enumerate(narratives):
+                for position, (key, fields) in enumerate(narratives):
                     wanted[(objective_id, year, key)] = {
                         "objective_id": objective_id,
                         "year": year,
                         "key": key,
-                        "text": text,
                         "position": position,
+                        **fields,
                     }
         self.sync("objective_narrative", ObjectiveNarrative, existing, wanted)
 
@@ -979,11 +994,11 @@ class _Writer:
         wanted = {}
         for year, report in self.plan["years"].items():
             report_year_id = report_years[year].pk
-            for position, (key, text) in enumerate(report["narratives"]):
+            for position, (key, fields) in enumerate(report["narratives"]):
                 wanted[(report_year_id, key)] = {
                     "report_year_id": report_year_id,
                     "key": key,
-                    "text": text,
                     "position": position,
+                    **fields,
                 }
         self.sync("narrative", Narrative, existing, wanted)

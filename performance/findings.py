@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from domain import rules, values
 from domain.enums import RealisationStatus, Severity
 from domain.numbers import format_percent, format_rupiah, format_value, is_standard_nip
+from domain.sections import OBJECTIVE_SECTIONS, readable_key, year_section
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 AGENCY = "agency"
@@ -326,14 +327,14 @@ _EVALUATION_CONTEXT = re.compile(r"\b(?:LHE|evaluasi|hasil\s+penilaian)\b[^.\n]{
 
 
 def _narratives(snapshot, year):
-    """(subject, section label, text) of every narrative of the year."""
+    """(subject, key, narrative) of every narrative section of the year: the agency's, then each sasaran's."""
     year_data = snapshot.years.get(year)
     if year_data is not None:
-        for key, text in year_data.narratives.items():
-            yield AGENCY, key, text
+        for key, narrative in year_data.narratives.items():
+            yield AGENCY, key, narrative
     for objective in snapshot.objectives:
-        for key, text in objective.narratives.get(year, {}).items():
-            yield objective.code, key, text
+        for key, narrative in objective.narratives.get(year, {}).items():
+            yield objective.code, key, narrative
 
 
 def _snippet(text, match):
@@ -343,8 +344,8 @@ def _snippet(text, match):
 
 def narrative_mentions_other_year(snapshot, results):
     """A narrative that calls the report, its budget year or its PK by another year than the report's."""
-    for subject, key, text in _narratives(snapshot, results.year):
-        seen = set()
+    for subject, key, narrative in _narratives(snapshot, results.year):
+        text, seen = narrative.text, set()
         for pattern in _OTHER_YEAR_PATTERNS:
             for match in pattern.finditer(text):
                 if int(match.group("year")) == results.year or match.start("year") in seen:
@@ -397,8 +398,8 @@ def narrative_mentions_other_region(snapshot, results):
     report. Words that cannot start a name ("Provinsi Kepegawaian Daerah ...") are skipped.
     """
     own = _own_region_name(snapshot.government_name)
-    for subject, key, text in _narratives(snapshot, results.year):
-        seen = set()
+    for subject, key, narrative in _narratives(snapshot, results.year):
+        text, seen = narrative.text, set()
         for match in _REGION.finditer(text):
             words = match.group("name").split()
             if words[0] in _NOT_A_NAME:
@@ -418,6 +419,21 @@ def narrative_mentions_other_region(snapshot, results):
             )
 
 
+def narrative_without_title(snapshot, results):
+    """A section with text whose key the project does not know (``domain.sections``) and that has no title of its
+    own: it prints under its key made readable ("Annex iop"), which a report in Bahasa Indonesia should not show.
+    A sasaran's section counts when its key is not one of a sasaran's."""
+    for subject, key, narrative in _narratives(snapshot, results.year):
+        known = year_section(key) if subject == AGENCY else OBJECTIVE_SECTIONS.get(key)
+        if known is None and not narrative.title and narrative.text.strip():
+            yield _finding(
+                INFO,
+                "narrative_without_title",
+                subject,
+                f"Bagian narasi «{key}» belum diberi judul; dicetak dengan judul «{readable_key(key)}»",
+            )
+
+
 RULES = (
     realisation_exceeds_budget,
     realisation_without_budget,
@@ -434,6 +450,7 @@ RULES = (
     budget_line_without_objective,
     narrative_mentions_other_year,
     narrative_mentions_other_region,
+    narrative_without_title,
     nip_malformed,
     realisation_provisional,
 )

@@ -83,7 +83,7 @@ class ObjectiveResult:
     absorption: Decimal | None
     efficiency: Decimal | None
     budget_lines: tuple[str, ...]
-    narratives: dict[str, str]
+    narratives: dict[str, snapshot_module.NarrativeData]
     history: tuple[tuple[int, Decimal | None], ...]
 
 

@@ -64,6 +64,16 @@ class IndicatorData:
     realisations: dict[int, RealisationData] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class NarrativeData:
+    """A narrative section: its Markdown text and its own title and chapter (``""`` where it has none, so its key's
+    in ``domain.sections`` apply; a sasaran's section has no chapter)."""
+
+    text: str
+    title: str = ""
+    chapter: str = ""
+
+
 @dataclass
 class GoalData:
     code: str
@@ -78,7 +88,7 @@ class ObjectiveData:
     goal: str | None = None
     indicators: list[IndicatorData] = field(default_factory=list)
     budgets: dict[int, Money] = field(default_factory=dict)
-    narratives: dict[int, dict[str, str]] = field(default_factory=dict)
+    narratives: dict[int, dict[str, NarrativeData]] = field(default_factory=dict)
 
 
 @dataclass
@@ -103,7 +113,7 @@ class YearData:
     realisation_total: Decimal | None = None
     status: str = "draft"
     expense_types: list[tuple[str, Money]] = field(default_factory=list)
-    narratives: dict[str, str] = field(default_factory=dict)
+    narratives: dict[str, NarrativeData] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -265,7 +275,7 @@ def load_snapshot(agency: Agency, year: int | None = None) -> AgencySnapshot:
             objectives[b.objective_id].budgets[b.year] = Money(b.budget, b.realisation, b.expense_type)
         narratives = ObjectiveNarrative.objects.filter(objective__renstra=renstra)
         for n in narratives.order_by("year", "position", "id"):
-            objectives[n.objective_id].narratives.setdefault(n.year, {})[n.key] = n.text
+            objectives[n.objective_id].narratives.setdefault(n.year, {})[n.key] = NarrativeData(n.text, n.title)
         snapshot.objectives = list(objectives.values())
 
     # A line names objectives of the applicable Renstra only, in the plan's order of the objectives.
@@ -302,7 +312,10 @@ def load_snapshot(agency: Agency, year: int | None = None) -> AgencySnapshot:
                 (e.expense_type, Money(e.budget, e.realisation))
                 for e in sorted(ry.expense_type_budgets.all(), key=lambda e: EXPENSE_TYPE_ORDER[e.expense_type])
             ],
-            narratives={n.key: n.text for n in sorted(ry.narratives.all(), key=lambda n: (n.position, n.pk))},
+            narratives={
+                n.key: NarrativeData(n.text, n.title, n.chapter)
+                for n in sorted(ry.narratives.all(), key=lambda n: (n.position, n.pk))
+            },
         )
     return snapshot
 

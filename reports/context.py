@@ -16,30 +16,15 @@ import dataclasses
 
 from django.utils.text import Truncator
 
-from agencies.models import Narrative
 from domain import rules
-from domain.enums import GovernmentLevel, ReportStatus
+from domain.enums import Chapter, GovernmentLevel, ReportStatus
+from domain.sections import Part, objective_section_title, place_sections
 from domain.text import break_long_runs
-from indicators.models import ObjectiveNarrative
 from performance.results import agency_results
 
 from .markdown import render_markdown
 from .svg import absorption_chart, achievement_chart
 
-# Where each known agency-year narrative is printed. A key the project does not know is printed, under its
-# own key, with the known section the planner put before it (narratives are ordered by their position).
-NARRATIVE_PLACES = {
-    "foreword": "foreword",
-    "executive_summary": "summary",
-    "background": "bab1",
-    "tasks_functions": "bab1",
-    "organisation": "bab1",
-    "strategic_issues": "bab1",
-    "staff": "bab1",
-    "budget_analysis": "bab3b",
-    "conclusion": "bab4",
-    "follow_up": "bab4",
-}
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # A footnote names its indicator (whose row calls it) by at most this many characters: a footnote must fit at the
 # foot of one page, or WeasyPrint moves the calling row a line per page (a 20.000-character name took 450 pages).
@@ -72,28 +57,51 @@ class Outline:
         return entry
 
 
-def _narrative_title(key, known):
-    return known.get(key) or key.replace("_", " ").capitalize()
+def _chapters(narratives):
+    """The agency-year sections by chapter, each in the planner's order (``domain.sections.place_sections``): a
+    dict of its key, the title it prints under, its own title (``""`` when it has none), the part of the outline
+    whose text it is (``""`` for a section of its own) and its HTML. A section without text is left out, unless it
+    is a part's text: the part prints anyway, under the section's own title if it has one."""
+    chapters = {chapter: [] for chapter in Chapter}
+    entries = [(key, narrative.title, narrative.chapter) for key, narrative in narratives.items()]
+    for placed, narrative in zip(place_sections(entries), narratives.values(), strict=True):
+        html = render_markdown(narrative.text)
+        if html or placed.part:
+            chapters[placed.chapter].append(
+                {
+                    "key": placed.key,
+                    "title": placed.title,
+                    "own_title": narrative.title,
+                    "part": placed.part,
+                    "html": html,
+                }
+            )
+    return chapters
 
 
-def _place_narratives(narratives):
-    """Group the agency-year narratives by where they are printed, keeping the planner's order."""
-    places = {place: [] for place in set(NARRATIVE_PLACES.values())}
-    place = "bab1"
-    for key, text in narratives.items():
-        place = NARRATIVE_PLACES.get(key, place)
-        html = render_markdown(text)
-        if html:
-            places[place].append({"key": key, "title": _narrative_title(key, Narrative.KNOWN_KEYS), "html": html})
-    return places
+def _with_parts(sections, *, first=(), last=()):
+    """A chapter's sections with its parts in their places: a part sits where the section that is its text sits,
+    and a part without one comes before the sections (``first``) or after them (``last``)."""
+    present = {section["part"] for section in sections}
+
+    def bare(part):
+        return {"key": "", "title": "", "own_title": "", "part": part, "html": ""}
+
+    return [bare(p) for p in first if p not in present] + sections + [bare(p) for p in last if p not in present]
 
 
-def _objective_narratives(texts):
-    """The sasaran's narratives: the known sections in their usual order, then any other key as given."""
-    known = ObjectiveNarrative.KNOWN_KEYS
-    keys = [k for k in known if k in texts] + [k for k in texts if k not in known]
-    rendered = ({"title": _narrative_title(k, known), "html": render_markdown(texts[k])} for k in keys)
-    return [n for n in rendered if n["html"]]
+def _part(sections, part):
+    """The section that is the text of ``part`` among a chapter's sections, or a bare one."""
+    return next((s for s in sections if s["part"] == part), None) or _with_parts([], first=(part,))[0]
+
+
+def _objective_sections(narratives):
+    """A sasaran's sections of the year in the planner's order, each under its title; those without text left out."""
+    rendered = (
+        {"title": objective_section_title(key, narrative.title), "html": render_markdown(narrative.text)}
+        for key, narrative in narratives.items()
+    )
+    return [section for section in rendered if section["html"]]
 
 
 def _regional_head(snapshot):
@@ -181,43 +189,71 @@ def _achievement_rows(objectives):
 
 
 def build_context(*, agency, year):
-    """The whole report as plain data: the engine's results plus the plan, people and texts around them."""
+    """The whole report as plain data: the engine's results plus the plan, people and texts around them.
+
+    Each chapter lists the planner's sections in their order, with the outline's own parts among them: Bab II's
+    Renstra first and its Perjanjian Kinerja last unless a section that is their text places them, Bab III A's
+    efficiency last after the sasaran; the Kata Pengantar first and the Ikhtisar Eksekutif last of the front matter.
+    """
     results = agency_results(agency=agency, year=year)
     snapshot = results.snapshot
     report_year = snapshot.years.get(year)
     renstra = snapshot.renstra
     goals = {goal.code: goal.text for goal in snapshot.goals}
     outline = Outline()
-    places = _place_narratives(report_year.narratives if report_year else {})
+    chapters = _chapters(report_year.narratives if report_year else {})
     renstra_years = list(renstra.years) if renstra else []
     history_years = [y for y in renstra_years if y <= year] or [year]
+    renstra_period = f"{renstra.start_year}–{renstra.end_year}" if renstra else ""
+    part_titles = {
+        Part.FOREWORD: "Kata Pengantar",
+        Part.SUMMARY: "Ikhtisar Eksekutif",
+        Part.RENSTRA: f"Rencana Strategis {renstra_period}".strip(),
+        Part.AGREEMENT: f"Perjanjian Kinerja Tahun {year}",
+        Part.OVERVIEW: "Capaian Kinerja Organisasi",
+        Part.EFFICIENCY: "Efisiensi Penggunaan Sumber Daya",
+        Part.BUDGET: "Realisasi Anggaran",
+    }
 
-    foreword = outline.heading("Kata Pengantar")
-    summary = outline.heading("Ikhtisar Eksekutif")
-    summary_table = outline.table(f"Ringkasan capaian kinerja dan serapan anggaran per sasaran tahun {year}")
+    def heading(section, **kwargs):
+        """A section's heading: a part's own heading unless the planner titled its text, else the section's title."""
+        title = (section["own_title"] or part_titles[section["part"]]) if section["part"] else section["title"]
+        return outline.heading(title, **kwargs)
+
+    front = []
+    for section in _with_parts(chapters[Chapter.FRONT], first=(Part.FOREWORD,), last=(Part.SUMMARY,)):
+        front.append({**section, "heading": heading(section)})
+        if section["part"] == Part.SUMMARY:
+            front[-1]["table"] = outline.table(
+                f"Ringkasan capaian kinerja dan serapan anggaran per sasaran tahun {year}"
+            )
     contents = outline.heading("Daftar Isi")
     table_list = outline.heading("Daftar Tabel")
 
     bab1 = outline.heading("Pendahuluan", label="BAB I", chapter="1")
     bab1_sections = [
-        {**n, "heading": outline.heading(n["title"], label=f"{LETTERS[i % 26]}.", level=2)}
-        for i, n in enumerate(places["bab1"])
+        {**section, "heading": heading(section, label=f"{LETTERS[i % 26]}.", level=2)}
+        for i, section in enumerate(chapters[Chapter.BAB1])
     ]
 
     bab2 = outline.heading("Perencanaan Kinerja", label="BAB II", chapter="2")
-    renstra_period = f"{renstra.start_year}–{renstra.end_year}" if renstra else ""
-    bab2_renstra = outline.heading(f"Rencana Strategis {renstra_period}".strip(), label="A.", level=2)
-    renstra_table = outline.table(f"Tujuan, sasaran, indikator dan target Renstra {renstra_period}".strip())
-    bab2_pk = outline.heading(f"Perjanjian Kinerja Tahun {year}", label="B.", level=2)
-    pk_table = outline.table(f"Sasaran, indikator dan target Perjanjian Kinerja tahun {year}")
+    bab2_sections = []
+    for i, section in enumerate(_with_parts(chapters[Chapter.BAB2], first=(Part.RENSTRA,), last=(Part.AGREEMENT,))):
+        bab2_sections.append({**section, "heading": heading(section, label=f"{LETTERS[i % 26]}.", level=2)})
+        if section["part"] == Part.RENSTRA:
+            caption = f"Tujuan, sasaran, indikator dan target Renstra {renstra_period}".strip()
+            bab2_sections[-1]["table"] = outline.table(caption)
+        elif section["part"] == Part.AGREEMENT:
+            bab2_sections[-1]["table"] = outline.table(f"Sasaran, indikator dan target Perjanjian Kinerja tahun {year}")
 
     bab3 = outline.heading("Akuntabilitas Kinerja", label="BAB III", chapter="3")
-    bab3a = outline.heading("Capaian Kinerja Organisasi", label="A.", level=2)
+    overview = _part(chapters[Chapter.BAB3A], Part.OVERVIEW)
+    bab3a = heading(overview, label="A.", level=2)
     achievement_table = outline.table(f"Target, realisasi dan capaian indikator kinerja utama tahun {year}")
     achievement_chart_title = f"Capaian terhadap target per indikator tahun {year}"
     objectives = []
     for number, objective in enumerate(results.objectives, start=1):
-        heading = outline.heading(f"Sasaran {number}: {objective.text}", level=3)
+        objective_heading = outline.heading(f"Sasaran {number}: {objective.text}", level=3)
         lines = [line for line in results.budget_lines if objective.code in line.objectives]
         has_standard = any(i.national_standard for i in objective.indicators)
         objectives.append(
@@ -225,7 +261,7 @@ def build_context(*, agency, year):
                 "result": objective,
                 "number": number,
                 "goal": goals.get(objective.goal, ""),
-                "heading": heading,
+                "heading": objective_heading,
                 "chart": achievement_chart(objective.indicators, achievement_chart_title)
                 if objective.indicators
                 else "",
@@ -238,18 +274,25 @@ def build_context(*, agency, year):
                     + (" dan standar nasional" if has_standard else "")
                 ),
                 "has_standard": has_standard,
-                "narratives": _objective_narratives(objective.narratives),
+                "narratives": _objective_sections(objective.narratives),
                 "lines": lines,
                 "lines_table": outline.table(f"Program dan kegiatan pendukung sasaran {number}") if lines else None,
             }
         )
-    bab3a_efficiency = outline.heading("Efisiensi Penggunaan Sumber Daya", level=3)
-    efficiency_table = outline.table(f"Capaian kinerja, serapan anggaran dan efisiensi per sasaran tahun {year}")
+    bab3a_sections = []
+    others = [section for section in chapters[Chapter.BAB3A] if section["part"] != Part.OVERVIEW]
+    for section in _with_parts(others, last=(Part.EFFICIENCY,)):
+        bab3a_sections.append({**section, "heading": heading(section, level=3)})
+        if section["part"] == Part.EFFICIENCY:
+            caption = f"Capaian kinerja, serapan anggaran dan efisiensi per sasaran tahun {year}"
+            bab3a_sections[-1]["table"] = outline.table(caption)
 
-    bab3b = outline.heading("Realisasi Anggaran", label="B.", level=2)
-    bab3b_intro = [n for n in places["bab3b"] if n["key"] == "budget_analysis"]
+    budget = _part(chapters[Chapter.BAB3B], Part.BUDGET)
+    bab3b = heading(budget, label="B.", level=2)
     budget_sections = [
-        {**n, "heading": outline.heading(n["title"], level=3)} for n in places["bab3b"] if n["key"] != "budget_analysis"
+        {**section, "heading": heading(section, level=3)}
+        for section in chapters[Chapter.BAB3B]
+        if section["part"] != Part.BUDGET
     ]
     programs = [line for line in results.budget_lines if line.level == "program" and line.budget is not None]
     absorption_items = (
@@ -262,13 +305,20 @@ def build_context(*, agency, year):
     expense_table = outline.table(f"Pagu dan realisasi per jenis belanja tahun {year}")
 
     bab4 = outline.heading("Penutup", label="BAB IV", chapter="4")
-    bab4_sections = [{**n, "heading": outline.heading(n["title"], level=2)} for n in places["bab4"]]
+    bab4_sections = [{**section, "heading": heading(section, level=2)} for section in chapters[Chapter.BAB4]]
 
     approved = report_year is not None and report_year.status == ReportStatus.APPROVED
     appendix = outline.heading("Lampiran", chapter="L")
     appendix_pk = outline.heading(f"Perjanjian Kinerja Tahun {year}", label="1.", level=2)
     appendix_pk_table = outline.table(f"Perjanjian Kinerja tahun {year}")
-    appendix_findings = None if approved else outline.heading("Temuan yang belum diselesaikan", label="2.", level=2)
+    appendix_sections = [
+        {**section, "heading": heading(section, label=f"{number}.", level=2)}
+        for number, section in enumerate(chapters[Chapter.APPENDIX], start=2)
+    ]
+    findings_label = f"{len(appendix_sections) + 2}."
+    appendix_findings = (
+        None if approved else outline.heading("Temuan yang belum diselesaikan", label=findings_label, level=2)
+    )
 
     context = {
         "agency": snapshot,
@@ -299,25 +349,24 @@ def build_context(*, agency, year):
         "absorption_by_program": bool(programs),
         "expense_types": results.expense_types,
         "findings": results.findings,
-        "narratives": places,
-        "bab3b_intro": bab3b_intro,
-        "budget_sections": budget_sections,
+        "front": front,
         "bab1_sections": bab1_sections,
+        "bab2_sections": bab2_sections,
+        "overview": overview,
+        "bab3a_sections": bab3a_sections,
+        "budget": budget,
+        "budget_sections": budget_sections,
         "bab4_sections": bab4_sections,
+        "appendix_sections": appendix_sections,
         "toc": outline.headings,
         "tables": outline.tables,
         "h": {
-            "foreword": foreword,
-            "summary": summary,
             "contents": contents,
             "table_list": table_list,
             "bab1": bab1,
             "bab2": bab2,
-            "bab2_renstra": bab2_renstra,
-            "bab2_pk": bab2_pk,
             "bab3": bab3,
             "bab3a": bab3a,
-            "bab3a_efficiency": bab3a_efficiency,
             "bab3b": bab3b,
             "bab4": bab4,
             "appendix": appendix,
@@ -325,11 +374,7 @@ def build_context(*, agency, year):
             "appendix_findings": appendix_findings,
         },
         "t": {
-            "summary": summary_table,
-            "renstra": renstra_table,
-            "pk": pk_table,
             "achievement": achievement_table,
-            "efficiency": efficiency_table,
             "lines": lines_table,
             "objective_budget": objective_budget_table,
             "expense": expense_table,

@@ -82,9 +82,11 @@ class AgencyAdmin(AgencyScopedMixin, admin.ModelAdmin):
 
 
 class NarrativeInline(AgencyScopedMixin, admin.StackedInline):
+    """The report's sections: a key, its title and chapter (blank: the key's, ``domain.sections``), its order."""
+
     model = Narrative
     extra = 0
-    fields = ("key", "position", "text")
+    fields = (("key", "position"), ("title", "chapter"), "text")
 
 
 class ExpenseTypeBudgetInline(AgencyScopedMixin, admin.TabularInline):

@@ -94,7 +94,7 @@ class ObjectiveBudgetInline(AgencyScopedMixin, admin.TabularInline):
 class ObjectiveNarrativeInline(AgencyScopedMixin, admin.StackedInline):
     model = ObjectiveNarrative
     extra = 0
-    fields = ("year", "key", "position", "text")
+    fields = (("year", "key", "position"), "title", "text")
 
 
 @admin.register(Objective)

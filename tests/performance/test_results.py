@@ -8,6 +8,7 @@ from performance.snapshot import (
     GoalData,
     LineData,
     Money,
+    NarrativeData,
     ObjectiveData,
     RealisationData,
     TargetData,
@@ -125,8 +126,10 @@ def test_other_region_check_accepts_the_own_name_followed_by_other_words():
         2024: YearData(
             2024,
             narratives={
-                "background": "Pemerintah Kabupaten Contoh Nomor 5 dan Kabupaten Contoh.\nKota Lain-lain. "
-                "Kabupaten/Kota se-Provinsi. Provinsi Kepegawaian Daerah Contoh. Kota Pangkal Pinang."
+                "background": NarrativeData(
+                    "Pemerintah Kabupaten Contoh Nomor 5 dan Kabupaten Contoh.\nKota Lain-lain. "
+                    "Kabupaten/Kota se-Provinsi. Provinsi Kepegawaian Daerah Contoh. Kota Pangkal Pinang."
+                )
             },
         )
     }
@@ -138,7 +141,9 @@ def test_other_region_check_accepts_the_own_name_followed_by_other_words():
 
 def test_own_region_names_with_lower_case_words_are_recognised():
     years = {
-        2024: YearData(2024, narratives={"background": "Kabupaten Pangkajene dan Kepulauan. Kabupaten Pangkajene."})
+        2024: YearData(
+            2024, narratives={"background": NarrativeData("Kabupaten Pangkajene dan Kepulauan. Kabupaten Pangkajene.")}
+        )
     }
     results = compute_results(
         snapshot(years=years, government_name="Pemerintah Kabupaten Pangkajene dan Kepulauan"), 2024
@@ -153,7 +158,9 @@ def test_other_year_check_ignores_periods_evaluations_and_the_report_year():
         "Laporan Kinerja Tahun 2024 ini disusun. Renstra Tahun 2021-2026. Sumber Data: LHE AKIP Tahun Anggaran 2023. "
         "Perjanjian Kinerja Tahun 2024. Dibandingkan tahun 2023 capaian naik. DPA 2023 lalu."
     )
-    results = compute_results(snapshot(years={2024: YearData(2024, narratives={"conclusion": text})}), 2024)
+    results = compute_results(
+        snapshot(years={2024: YearData(2024, narratives={"conclusion": NarrativeData(text)})}), 2024
+    )
     messages = [f.message for f in results.findings if f.rule == "narrative_mentions_other_year"]
     assert len(messages) == 1
     assert "DPA 2023" in messages[0]
