@@ -91,3 +91,22 @@ def test_queue_lakip_queues_every_agency_of_the_government(pdf_queue):
 def test_queue_lakip_refuses_an_unknown_government():
     with pytest.raises(CommandError, match="tidak ada"):
         call_command("queue_lakip", "--government", "tidak-ada", stdout=StringIO())
+
+
+@pytest.mark.parametrize(
+    ("redis_url", "worker", "options"),
+    [
+        ("", "db_worker", {"batch": True, "reload": False}),
+        ("redis://127.0.0.1:6379/0", "rqworker", {"burst": True, "with_scheduler": True}),
+    ],
+)
+def test_lakip_worker_runs_the_worker_of_the_configured_queue(settings, monkeypatch, redis_url, worker, options):
+    settings.REDIS_URL = redis_url
+    calls = []
+    monkeypatch.setattr(
+        "reports.management.commands.lakip_worker.call_command", lambda *args, **kwargs: calls.append((args, kwargs))
+    )
+    call_command("lakip_worker", "--batch")
+    [(args, kwargs)] = calls
+    assert args[0] == worker
+    assert options.items() <= kwargs.items()
