@@ -9,7 +9,7 @@ from django.db.models import Q
 from agencies.fields import MoneyField
 from domain.enums import ACHIEVEMENT_CAPS, Chapter, EfficiencyMethod, GovernmentLevel, PaperSize, ReportStatus
 from domain.sections import YEAR_SECTIONS, section_title
-from domain.validators import TITLE_LENGTH, category_bands_problems, field_messages
+from domain.validators import TITLE_LENGTH, category_bands_problems, field_messages, narrative_problems
 
 
 class Government(models.Model):
@@ -170,3 +170,10 @@ class Narrative(models.Model):
 
     def __str__(self):
         return section_title(self.key, self.title)
+
+    def clean(self):
+        """Refuses a text longer than ``domain.validators.NARRATIVE_LENGTH``, naming the section: a year's page
+        shows all its sections at once."""
+        problems = narrative_problems(self.text)
+        if problems:
+            raise ValidationError({"text": [f"Bagian «{self}»: {problem.message}" for problem in problems]})

@@ -7,6 +7,7 @@ from django.db.models import Q
 from agencies.fields import MoneyField
 from agencies.models import Agency, ReportYear
 from domain.enums import PARENT_LEVEL, BudgetLevel, ExpenseType
+from domain.validators import NAME_LENGTH
 from indicators.models import Objective
 
 
@@ -21,7 +22,7 @@ class BudgetLine(models.Model):
     )
     level = models.CharField("tingkat", max_length=16, choices=BudgetLevel.choices())
     code = models.CharField("kode", max_length=64)
-    name = models.TextField("nama")
+    name = models.TextField("nama", max_length=NAME_LENGTH)
     position = models.PositiveIntegerField("urutan", default=0)
     objectives = models.ManyToManyField(
         Objective, blank=True, related_name="budget_lines", verbose_name="sasaran yang didukung"

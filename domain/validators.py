@@ -24,7 +24,12 @@ from domain.values import NAMED_SCALES, VALUE_LENGTH, is_grade, value_problem
 CODE_LENGTH = 64
 LABEL_LENGTH = 100
 QUOTE_LENGTH = 40
+# The longest texts that may be stored, generous for what real reports hold (the demo files' longest indicator name
+# is 216 characters, formula 435, note 317, vision 207) and small enough that no page, form or PDF is swamped:
+NAME_LENGTH = 2_000  # a name or one statement: an indicator, a tujuan, a sasaran, a mission, a budget line
+TEXT_LENGTH = 5_000  # a longer free text: the vision, a formula, the evidence, a note, the reason for a PK target
 TITLE_LENGTH = 200  # the title of a narrative section
+NARRATIVE_LENGTH = 100_000  # a narrative section (the demo files' longest is 29.514 characters)
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
@@ -97,7 +102,8 @@ def field_messages(**problems):
     return {name: [str(problem) for problem in found] for name, found in problems.items() if found}
 
 
-def _too_long(text, limit):
+def too_long(text, limit):
+    """The message refusing a text of more than ``limit`` characters."""
     return f"terlalu panjang ({len(text)} karakter, paling banyak {limit})"
 
 
@@ -137,7 +143,7 @@ def _grade_problems(grades):
         elif not isinstance(grade, str) or not is_grade(grade):
             problems.append(Problem(path, f"{quoted(grade)} bukan predikat (kata yang diawali huruf)"))
         elif len(grade.strip()) > VALUE_LENGTH:
-            problems.append(Problem(path, _too_long(grade.strip(), VALUE_LENGTH)))
+            problems.append(Problem(path, too_long(grade.strip(), VALUE_LENGTH)))
         elif grade.strip().casefold() in seen:
             problems.append(Problem(path, f"predikat {quoted(grade)} ganda"))
         else:
@@ -191,7 +197,7 @@ def category_bands_problems(bands):
         elif not isinstance(label, str):
             problems.append(Problem(f"[{index}].label", f"{quoted(label)} bukan teks"))
         elif len(label) > LABEL_LENGTH:
-            problems.append(Problem(f"[{index}].label", _too_long(label, LABEL_LENGTH)))
+            problems.append(Problem(f"[{index}].label", too_long(label, LABEL_LENGTH)))
         written = band.get("min")
         minimum = to_decimal(written)
         if minimum is None or size_problem(minimum):
@@ -231,9 +237,17 @@ def code_problems(code):
     if not text:
         return [Problem("", "wajib diisi")]
     if len(text) > CODE_LENGTH:
-        return [Problem("", _too_long(text, CODE_LENGTH))]
+        return [Problem("", too_long(text, CODE_LENGTH))]
     if text_problem(text):
         return [Problem("", text_problem(text))]
+    return []
+
+
+def narrative_problems(text):
+    """The Markdown text of a narrative section: at most ``NARRATIVE_LENGTH`` characters (a section of a hundred
+    pages; a pasted image or file is refused here rather than printed)."""
+    if len(text) > NARRATIVE_LENGTH:
+        return [Problem("", too_long(text, NARRATIVE_LENGTH))]
     return []
 
 

@@ -8,7 +8,14 @@ from agencies.fields import ValueField
 from agencies.models import Agency
 from domain.enums import Direction, RealisationStatus
 from domain.sections import OBJECTIVE_SECTIONS, objective_section_title
-from domain.validators import TITLE_LENGTH, field_messages, scale_problems
+from domain.validators import (
+    NAME_LENGTH,
+    TEXT_LENGTH,
+    TITLE_LENGTH,
+    field_messages,
+    narrative_problems,
+    scale_problems,
+)
 
 
 class Renstra(models.Model):
@@ -19,7 +26,7 @@ class Renstra(models.Model):
     )
     start_year = models.PositiveSmallIntegerField("tahun awal")
     end_year = models.PositiveSmallIntegerField("tahun akhir")
-    vision = models.TextField("visi", blank=True)
+    vision = models.TextField("visi", max_length=TEXT_LENGTH, blank=True)
 
     class Meta:
         verbose_name = "Renstra"
@@ -63,7 +70,7 @@ class RenstraYear(models.Model):
 class Mission(models.Model):
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="missions", verbose_name="Renstra")
     position = models.PositiveIntegerField("urutan", default=0)
-    text = models.TextField("misi")
+    text = models.TextField("misi", max_length=NAME_LENGTH)
 
     class Meta:
         verbose_name = "misi"
@@ -79,7 +86,7 @@ class Goal(models.Model):
 
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="goals", verbose_name="Renstra")
     code = models.CharField("kode", max_length=64)
-    text = models.TextField("tujuan")
+    text = models.TextField("tujuan", max_length=NAME_LENGTH)
     position = models.PositiveIntegerField("urutan", default=0)
 
     class Meta:
@@ -100,7 +107,7 @@ class Objective(models.Model):
         Goal, on_delete=models.SET_NULL, null=True, blank=True, related_name="objectives", verbose_name="tujuan"
     )
     code = models.CharField("kode", max_length=64)
-    text = models.TextField("sasaran")
+    text = models.TextField("sasaran", max_length=NAME_LENGTH)
     position = models.PositiveIntegerField("urutan", default=0)
 
     class Meta:
@@ -150,6 +157,13 @@ class ObjectiveNarrative(models.Model):
     def __str__(self):
         return f"{self.objective.code} {self.year} {objective_section_title(self.key, self.title)}"
 
+    def clean(self):
+        """Refuses a text longer than ``domain.validators.NARRATIVE_LENGTH``, naming the section (and its year)."""
+        problems = narrative_problems(self.text)
+        if problems:
+            title = f"{objective_section_title(self.key, self.title)} {self.year}"
+            raise ValidationError({"text": [f"Bagian «{title}»: {problem.message}" for problem in problems]})
+
 
 class Indicator(models.Model):
     """A performance indicator of exactly one goal, objective (IKU) or budget line (output indicator).
@@ -176,7 +190,7 @@ class Indicator(models.Model):
         verbose_name="program/kegiatan",
     )
     code = models.CharField("kode", max_length=64)
-    name = models.TextField("nama indikator")
+    name = models.TextField("nama indikator", max_length=NAME_LENGTH)
     unit = models.CharField("satuan", max_length=200, blank=True)
     direction = models.CharField("arah", max_length=8, choices=Direction.choices(), default=Direction.HIGHER)
     scale = models.JSONField(
@@ -185,8 +199,8 @@ class Indicator(models.Model):
         blank=True,
         help_text='Kosong untuk indikator angka; "sakip", "ikm", atau daftar predikat dari terendah.',
     )
-    formula = models.TextField("formula / definisi operasional", blank=True)
-    data_source = models.TextField("sumber data", blank=True)
+    formula = models.TextField("formula / definisi operasional", max_length=TEXT_LENGTH, blank=True)
+    data_source = models.TextField("sumber data", max_length=NAME_LENGTH, blank=True)
     national_standard = ValueField("standar nasional", max_length=255, blank=True)
     baseline = models.CharField("kondisi awal", max_length=255, blank=True)
     position = models.PositiveIntegerField("urutan", default=0)
@@ -246,7 +260,7 @@ class Target(models.Model):
     agreement_value = ValueField(
         "target PK", max_length=64, blank=True, help_text="Isi hanya bila target Perjanjian Kinerja berbeda."
     )
-    agreement_reason = models.TextField("alasan target PK berbeda", blank=True)
+    agreement_reason = models.TextField("alasan target PK berbeda", max_length=TEXT_LENGTH, blank=True)
 
     class Meta:
         verbose_name = "target"
@@ -284,9 +298,9 @@ class Realisation(models.Model):
     status = models.CharField(
         "status", max_length=16, choices=RealisationStatus.choices(), default=RealisationStatus.FINAL
     )
-    evidence = models.TextField("bukti dukung", blank=True)
+    evidence = models.TextField("bukti dukung", max_length=TEXT_LENGTH, blank=True)
     evidence_date = models.DateField("tanggal bukti", null=True, blank=True)
-    note = models.TextField("catatan", blank=True)
+    note = models.TextField("catatan", max_length=TEXT_LENGTH, blank=True)
     q1 = ValueField("TW I", max_length=64, blank=True, allow_range=False)
     q2 = ValueField("TW II", max_length=64, blank=True, allow_range=False)
     q3 = ValueField("TW III", max_length=64, blank=True, allow_range=False)

@@ -34,11 +34,13 @@ from domain.validators import (
     achievement_cap_problems,
     category_bands_problems,
     code_problems,
+    narrative_problems,
     printable,
     quoted,
     scale_problems,
     slug_problems,
     text_problem,
+    too_long,
     value_problems,
 )
 from indicators.models import (
@@ -230,7 +232,7 @@ class _Reader:
         if required and not value.strip():
             self.problem(f"{path}.{key}", "wajib diisi")
         elif max_length and len(value) > max_length:
-            self.problem(f"{path}.{key}", f"terlalu panjang ({len(value)} karakter, paling banyak {max_length})")
+            self.problem(f"{path}.{key}", too_long(value, max_length))
         return value
 
     def code(self, parent, key, path, problems=code_problems):
@@ -249,7 +251,7 @@ class _Reader:
         if text is None:
             self.problem(f"{path}.{key}", f"{quoted(value)} bukan angka yang sah, atau terlalu besar")
         elif len(text) > max_length:
-            self.problem(f"{path}.{key}", f"terlalu panjang ({len(text)} karakter, paling banyak {max_length})")
+            self.problem(f"{path}.{key}", too_long(text, max_length))
         return text or ""
 
     def year(self, value, path):
@@ -427,7 +429,7 @@ class _Reader:
         return {
             "start_year": start,
             "end_year": end,
-            "vision": self.text(data, "vision", path),
+            "vision": self.text(data, "vision", path, max_length=field_length(Renstra, "vision")),
         }
 
     def read_missions(self, data, path):
@@ -437,6 +439,8 @@ class _Reader:
                 self.problem(f"{path}.missions[{index}]", "harus berupa teks")
             elif text_problem(mission):
                 self.problem(f"{path}.missions[{index}]", text_problem(mission))
+            elif len(mission) > field_length(Mission, "text"):
+                self.problem(f"{path}.missions[{index}]", too_long(mission, field_length(Mission, "text")))
             else:
                 missions.append(mission)
         return missions
@@ -448,7 +452,7 @@ class _Reader:
         for position, (goal, goal_path) in enumerate(self.objects(data, "goals", path)):
             code = self.code(goal, "code", goal_path)
             self.unique(seen, code, f"{goal_path}.code", "tujuan")
-            text = self.text(goal, "text", goal_path, required=True)
+            text = self.text(goal, "text", goal_path, required=True, max_length=field_length(Goal, "text"))
             goals.append({"code": code, "text": text, "position": position})
             indicators += self.read_indicators(goal, goal_path, ("goal", code), renstra)
         return goals, indicators
@@ -469,7 +473,9 @@ class _Reader:
                 {
                     "code": code,
                     "goal": goal,
-                    "text": self.text(objective, "text", objective_path, required=True),
+                    "text": self.text(
+                        objective, "text", objective_path, required=True, max_length=field_length(Objective, "text")
+                    ),
                     "position": position,
                     "budgets": self.read_budgets(objective, objective_path),
                     "narratives": narratives,
@@ -496,8 +502,10 @@ class _Reader:
             fields = {"text": "", "title": ""} | ({"chapter": ""} if chapters else {})
             if isinstance(section, str):
                 fields["text"] = self.text(keyed, key, path)
+                self.report(section_path, narrative_problems(fields["text"]))
             elif isinstance(section, dict):
                 fields["text"] = self.text(section, "text", section_path)
+                self.report(f"{section_path}.text", narrative_problems(fields["text"]))
                 title_length = field_length(Narrative if chapters else ObjectiveNarrative, "title")
                 fields["title"] = self.text(section, "title", section_path, max_length=title_length).strip()
                 if chapters:
@@ -541,7 +549,7 @@ class _Reader:
                 "code": code,
                 "level": level,
                 "parent": parent,
-                "name": self.text(data, "name", path, required=True),
+                "name": self.text(data, "name", path, required=True, max_length=field_length(BudgetLine, "name")),
                 "position": len(lines),
                 "objectives": linked,
                 "budgets": self.read_budgets(data, path),
@@ -563,14 +571,20 @@ class _Reader:
                     "code": code,
                     "owner": owned_by,
                     "fields": {
-                        "name": self.text(data, "name", indicator_path, required=True),
+                        "name": self.text(
+                            data, "name", indicator_path, required=True, max_length=field_length(Indicator, "name")
+                        ),
                         "unit": self.text(data, "unit", indicator_path, max_length=field_length(Indicator, "unit")),
                         "direction": self.choice(
                             data, "direction", indicator_path, Direction.values(), "higher", "arah"
                         ),
                         "scale": self.read_scale(data.get("scale"), f"{indicator_path}.scale"),
-                        "formula": self.text(data, "formula", indicator_path),
-                        "data_source": self.text(data, "data_source", indicator_path),
+                        "formula": self.text(
+                            data, "formula", indicator_path, max_length=field_length(Indicator, "formula")
+                        ),
+                        "data_source": self.text(
+                            data, "data_source", indicator_path, max_length=field_length(Indicator, "data_source")
+                        ),
                         "national_standard": self.value(
                             data.get("national_standard"), f"{indicator_path}.national_standard", allow_range=True
                         ),
@@ -624,6 +638,8 @@ class _Reader:
                 self.problem(reason_path, "harus berupa teks")
             elif text_problem(reason):
                 self.problem(reason_path, text_problem(reason))
+            elif len(reason) > field_length(Target, "agreement_reason"):
+                self.problem(reason_path, too_long(reason, field_length(Target, "agreement_reason")))
             elif year not in renstra_values and year not in agreement_values:
                 self.problem(reason_path, f"tidak ada target tahun {year} yang dapat diberi alasan")
             else:
@@ -673,9 +689,11 @@ class _Reader:
                     RealisationStatus.FINAL,
                     "status",
                 ),
-                "evidence": self.text(realisation, "evidence", realisation_path),
+                "evidence": self.text(
+                    realisation, "evidence", realisation_path, max_length=field_length(Realisation, "evidence")
+                ),
                 "evidence_date": self.date(realisation, "evidence_date", realisation_path),
-                "note": self.text(realisation, "note", realisation_path),
+                "note": self.text(realisation, "note", realisation_path, max_length=field_length(Realisation, "note")),
             }
             quarters = self.mapping(realisation, "quarters", realisation_path)
             quarters_path = f"{realisation_path}.quarters"

@@ -1,10 +1,13 @@
-"""The report year's page edits each narrative section's title, chapter and order."""
+"""The report year's page edits each narrative section's title, chapter and order, and refuses a text beyond its
+limit naming the section."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from agencies.models import Narrative, ReportYear
+from indicators.models import ObjectiveNarrative
 from tests.adminforms import save
-from tests.factories import AgencyFactory, member_of
+from tests.factories import AgencyFactory, ObjectiveFactory, member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +47,27 @@ def test_a_chapter_outside_the_outline_is_refused(client, report_year):
     assert response.status_code == 200
     assert "bab5" in str(response.context["inline_admin_formsets"][0].formset.errors)
     assert not report_year.narratives.exclude(chapter="").exists()
+
+
+def test_a_text_beyond_the_limit_is_refused_naming_its_section(client, report_year):
+    client.force_login(member_of(report_year.agency))
+
+    response = save(client, report_year, **{"narratives-1-title": "Lampiran IKI", "narratives-1-text": "x" * 100_001})
+
+    assert response.status_code == 200
+    assert response.context["inline_admin_formsets"][0].formset.errors[1] == {
+        "text": ["Bagian «Lampiran IKI»: terlalu panjang (100001 karakter, paling banyak 100000)"]
+    }
+    assert report_year.narratives.get(key="annex_iop").text == "IKI."
+
+
+def test_a_sasaran_section_beyond_the_limit_is_refused_naming_it():
+    objective = ObjectiveFactory()
+    section = ObjectiveNarrative(objective=objective, year=2024, key="obstacles", text="x" * 100_001)
+
+    with pytest.raises(ValidationError) as refused:
+        section.full_clean()
+
+    assert refused.value.message_dict == {
+        "text": ["Bagian «Kendala 2024»: terlalu panjang (100001 karakter, paling banyak 100000)"]
+    }
