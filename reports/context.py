@@ -59,8 +59,8 @@ class Outline:
 
 def _chapters(narratives):
     """The agency-year sections by chapter, each in the planner's order (``domain.sections.place_sections``): a
-    dict of its key, the title it prints under, its own title (``""`` when it has none), the part of the outline
-    whose text it is (``""`` for a section of its own) and its HTML. A section without text is left out, unless it
+    dict of the title it prints under, its own title (``""`` when it has none), the part of the outline whose text
+    it is (``""`` for a section of its own) and its HTML. A section without text is left out, unless it
     is a part's text: the part prints anyway, under the section's own title if it has one."""
     chapters = {chapter: [] for chapter in Chapter}
     entries = [(key, narrative.title, narrative.chapter) for key, narrative in narratives.items()]
@@ -69,7 +69,6 @@ def _chapters(narratives):
         if html or placed.part:
             chapters[placed.chapter].append(
                 {
-                    "key": placed.key,
                     "title": placed.title,
                     "own_title": narrative.title,
                     "part": placed.part,
@@ -85,7 +84,7 @@ def _with_parts(sections, *, first=(), last=()):
     present = {section["part"] for section in sections}
 
     def bare(part):
-        return {"key": "", "title": "", "own_title": "", "part": part, "html": ""}
+        return {"title": "", "own_title": "", "part": part, "html": ""}
 
     return [bare(p) for p in first if p not in present] + sections + [bare(p) for p in last if p not in present]
 
@@ -191,9 +190,11 @@ def _achievement_rows(objectives):
 def build_context(*, agency, year):
     """The whole report as plain data: the engine's results plus the plan, people and texts around them.
 
-    Each chapter lists the planner's sections in their order, with the outline's own parts among them: Bab II's
-    Renstra first and its Perjanjian Kinerja last unless a section that is their text places them, Bab III A's
-    efficiency last after the sasaran; the Kata Pengantar first and the Ikhtisar Eksekutif last of the front matter.
+    Each chapter lists the planner's sections in their order, with the outline's own parts among them where the
+    section that is their text sits, or else at their usual place: the Kata Pengantar first and the Ikhtisar
+    Eksekutif last of the front matter, the Renstra first and the Perjanjian Kinerja last of Bab II, the efficiency
+    of resources last of Bab III A (after the sasaran, whose place is fixed). Bab III A's and B's opening parts
+    always open them, whatever the place of their text.
     """
     results = agency_results(agency=agency, year=year)
     snapshot = results.snapshot
