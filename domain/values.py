@@ -112,7 +112,7 @@ def parse_typed_value(text, *, allow_range=True):
         )
     bounds = _TYPED_RANGE.fullmatch(text)
     if bounds is None:
-        return f"{parse_typed_number(text):f}"
+        return _sized(f"{parse_typed_number(text):f}")
     low, high = parse_typed_number(bounds[1]), parse_typed_number(bounds[2])
     if not allow_range:
         raise TypedNumberError(f"«{text}» adalah rentang, padahal realisasi harus satu nilai: {NUMBER_EXAMPLE}")
@@ -120,7 +120,15 @@ def parse_typed_value(text, *, allow_range=True):
         raise TypedNumberError(
             f"rentang «{text}» terbalik: tulis batas bawah dulu, mis. {format_value(f'{high:f}-{low:f}')}"
         )
-    return f"{low:f}-{high:f}"
+    return _sized(f"{low:f}-{high:f}")
+
+
+def _sized(stored):
+    """The stored text of a typed number or range, refused when a number in it is too large or too fine to keep."""
+    problem = value_problem(stored)
+    if problem:
+        raise TypedNumberError(problem)
+    return stored
 
 
 def parse_value(text):

@@ -17,6 +17,7 @@ from pathlib import Path
 from django.db import transaction
 
 from agencies.models import Agency, Government, Narrative, ReportYear
+from agencies.signals import agency_data_changed
 from budgets.models import BudgetFigure, BudgetLine, ExpenseTypeBudget, ObjectiveBudget
 from domain.enums import (
     CHILD_LEVEL,
@@ -133,7 +134,11 @@ def import_document(data, *, source="<dokumen>"):
     if reader.problems:
         raise LakipFileError(reader.problems, source)
     with transaction.atomic():
-        return _Writer(plan, ImportResult(agency_code=plan["agency"]["code"], source=source)).write()
+        result = _Writer(plan, ImportResult(agency_code=plan["agency"]["code"], source=source)).write()
+        if result.changed:
+            changed = Agency.objects.filter(code=result.agency_code).values_list("pk", flat=True)
+            agency_data_changed.send(sender=import_document, agency_ids=list(changed))
+        return result
 
 
 def decimal_text(value):

@@ -6,6 +6,8 @@ them; the access lists (members, reviewers) are not printed and not watched. A c
 not per year: a report prints earlier years beside its own, and a year whose HTML did not change costs the worker
 only its fingerprint.
 
+An import writes in bulk, without per-row signals, and announces its agency with ``agency_data_changed``.
+
 Changes are collected per thread and handled when the transaction commits, so an admin form saving fifty rows
 or a bulk deletion costs one look at the render state, and a rolled-back change queues nothing at once (its
 agencies are looked at with the next commit, which can only find their PDFs up to date).
@@ -21,6 +23,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from agencies.access import AGENCY_LOOKUPS, agency_id_of
 from agencies.models import Agency, Government, ReportYear
+from agencies.signals import agency_data_changed
 from reports.models import StoredPdf
 from reports.tasks import queue_render
 
@@ -70,6 +73,10 @@ def _links_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
     note_changed(changed)
 
 
+def _changed_in_bulk(sender, agency_ids, **kwargs):
+    note_changed(agency_ids)
+
+
 def _delete_file(sender, instance, **kwargs):
     """A stored PDF's file goes with its record, once the deletion is committed."""
     name = instance.file.name
@@ -92,4 +99,5 @@ def connect():
         for field in model._meta.local_many_to_many:
             if field.related_model in models:
                 m2m_changed.connect(_links_changed, sender=field.remote_field.through, dispatch_uid=str(field))
+    agency_data_changed.connect(_changed_in_bulk, dispatch_uid="lakip-pdf-bulk")
     post_delete.connect(_delete_file, sender=StoredPdf, dispatch_uid="lakip-pdf-file")

@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from agencies.models import ReportYear
 from indicators.models import Indicator
+from interchange.importer import import_document
 from reports import pdf
 from reports.models import RenderState, StoredPdf
 from reports.tasks import queue_render, render_report
@@ -285,3 +286,22 @@ def test_deleting_a_report_year_deletes_its_files(report_year, printer, django_c
     with django_capture_on_commit_callbacks(execute=True):
         ReportYear.objects.filter(pk=report_year.pk).delete()
     assert not default_storage.exists(name)
+
+
+def test_a_reimport_that_changes_the_data_queues_one_render(
+    import_demo, demo_document, django_capture_on_commit_callbacks
+):
+    bengkalis = import_demo("bengkalis-2024")
+    report_year = bengkalis.report_years.get(year=2024)
+    document = demo_document("bengkalis-2024")
+    document["renstra"]["objectives"][0]["indicators"][0]["realisations"]["2024"]["value"] = "0.70"
+    with django_capture_on_commit_callbacks(execute=True):
+        import_document(document)
+    assert len(jobs(report_year)) == 1
+
+
+def test_a_reimport_of_the_same_file_queues_nothing(import_demo, django_capture_on_commit_callbacks):
+    bengkalis = import_demo("bengkalis-2024")
+    with django_capture_on_commit_callbacks(execute=True):
+        import_demo("bengkalis-2024")
+    assert jobs(bengkalis.report_years.get(year=2024)) == []
