@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from agencies.fields import MoneyField
 from domain.enums import ACHIEVEMENT_CAPS, Chapter, EfficiencyMethod, GovernmentLevel, PaperSize, ReportStatus
-from domain.sections import YEAR_SECTIONS, section_title
+from domain.sections import section_title
 from domain.validators import TITLE_LENGTH, category_bands_problems, field_messages, narrative_problems
 
 
@@ -137,9 +137,6 @@ class Narrative(models.Model):
     Its title and chapter are its key's in ``domain.sections`` unless it has its own; ``position`` orders the
     sections of a year, and so of each chapter.
     """
-
-    # The keys the project knows, with their titles (``domain.sections``): what bench/synthetic.py writes.
-    KNOWN_KEYS = {key: section.title for key, section in YEAR_SECTIONS.items()}
 
     report_year = models.ForeignKey(
         ReportYear, on_delete=models.CASCADE, related_name="narratives", verbose_name="tahun laporan"

@@ -13,6 +13,7 @@ from decimal import Decimal
 from agencies.models import Agency, Government, Narrative, ReportYear
 from budgets.models import BudgetFigure, BudgetLine, ExpenseTypeBudget
 from domain.enums import BudgetLevel, Direction, ExpenseType, GovernmentLevel, RealisationStatus
+from domain.sections import OBJECTIVE_SECTIONS, YEAR_SECTIONS
 from indicators.models import (
     Goal,
     Indicator,
@@ -77,7 +78,7 @@ def build_large_agency(code="opd-sintetis", indicators=150, budget_lines=400):
     )
     Narrative.objects.bulk_create(
         Narrative(report_year=report_year, key=key, text=NARRATIVE * 3, position=position)
-        for position, key in enumerate(Narrative.KNOWN_KEYS)
+        for position, key in enumerate(YEAR_SECTIONS)
     )
     renstra = Renstra.objects.create(agency=agency, start_year=START, end_year=END, vision="Masyarakat sehat.")
     years = {y.year: y for y in renstra.years.all()}
@@ -99,7 +100,7 @@ def build_large_agency(code="opd-sintetis", indicators=150, budget_lines=400):
     ObjectiveNarrative.objects.bulk_create(
         ObjectiveNarrative(objective=o, year=YEAR, key=key, text=NARRATIVE + (TABLE if key == "analysis" else ""))
         for o in objectives
-        for key in ObjectiveNarrative.KNOWN_KEYS
+        for key in OBJECTIVE_SECTIONS
     )
     created = Indicator.objects.bulk_create(
         Indicator(

@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from agencies.fields import ValueField
 from agencies.models import Agency
 from domain.enums import Direction, RealisationStatus
-from domain.sections import OBJECTIVE_SECTIONS, objective_section_title
+from domain.sections import objective_section_title
 from domain.validators import (
     NAME_LENGTH,
     TEXT_LENGTH,
@@ -127,9 +127,6 @@ class Objective(models.Model):
 class ObjectiveNarrative(models.Model):
     """Analysis, success factors, obstacles and solutions of one sasaran in one year (Markdown), printed under the
     sasaran in the order of ``position``, each under its own title or else its key's (``domain.sections``)."""
-
-    # The keys the project knows, with their titles (``domain.sections``): what bench/synthetic.py writes.
-    KNOWN_KEYS = OBJECTIVE_SECTIONS
 
     objective = models.ForeignKey(
         Objective, on_delete=models.CASCADE, related_name="narratives", verbose_name="sasaran"
