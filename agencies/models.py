@@ -9,7 +9,7 @@ from django.db.models import Q
 from agencies.fields import MoneyField
 from domain.enums import ACHIEVEMENT_CAPS, Chapter, EfficiencyMethod, GovernmentLevel, PaperSize, ReportStatus
 from domain.sections import section_title
-from domain.validators import TITLE_LENGTH, category_bands_problems, field_messages, narrative_problems
+from domain.validators import TEXT_LENGTH, TITLE_LENGTH, category_bands_problems, field_messages, narrative_problems
 
 
 class Government(models.Model):
@@ -174,3 +174,38 @@ class Narrative(models.Model):
         problems = narrative_problems(self.text)
         if problems:
             raise ValidationError({"text": [f"Bagian «{self}»: {problem.message}" for problem in problems]})
+
+
+class FindingNote(models.Model):
+    """A planner's explanation of a finding of one report year, for the reviewer (Inspektorat) to read.
+
+    A finding is named by its rule and subject (``performance.findings.Finding``), so the note stays with the
+    finding while the data changes and is simply not shown once the finding is gone.
+    """
+
+    report_year = models.ForeignKey(
+        ReportYear, on_delete=models.CASCADE, related_name="finding_notes", verbose_name="tahun laporan"
+    )
+    rule = models.CharField("aturan", max_length=64)
+    subject = models.CharField("subjek", max_length=64)
+    text = models.TextField("penjelasan", max_length=TEXT_LENGTH)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ditulis oleh",
+    )
+    written_at = models.DateTimeField("ditulis pada", auto_now=True)
+
+    class Meta:
+        verbose_name = "penjelasan temuan"
+        verbose_name_plural = "penjelasan temuan"
+        ordering = ["report_year", "rule", "subject"]
+        constraints = [
+            models.UniqueConstraint(fields=["report_year", "rule", "subject"], name="finding_note_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.rule} · {self.subject}"

@@ -1,5 +1,8 @@
 """The plan: Renstra, goals (tujuan), objectives (sasaran), indicators, targets and realisations."""
 
+import uuid
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -258,6 +261,11 @@ class Target(models.Model):
         "target PK", max_length=64, blank=True, help_text="Isi hanya bila target Perjanjian Kinerja berbeda."
     )
     agreement_reason = models.TextField("alasan target PK berbeda", max_length=TEXT_LENGTH, blank=True)
+    # The rencana aksi (renaksi): the PK target split into quarterly milestones, each cumulative to its quarter.
+    q1 = ValueField("target TW I", max_length=64, blank=True)
+    q2 = ValueField("target TW II", max_length=64, blank=True)
+    q3 = ValueField("target TW III", max_length=64, blank=True)
+    q4 = ValueField("target TW IV", max_length=64, blank=True)
 
     class Meta:
         verbose_name = "target"
@@ -313,3 +321,48 @@ class Realisation(models.Model):
 
     def __str__(self):
         return f"{self.indicator.code} {self.year}"
+
+
+def evidence_path(instance, filename):
+    """``evidence/<agency>/<year>/<indicator>/<random>.<ext>``: never the uploaded name, which may hold anything."""
+    realisation = instance.realisation
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return (
+        f"evidence/{realisation.indicator.agency.code}/{realisation.year}/{realisation.indicator_id}/"
+        f"{uuid.uuid4().hex}.{extension}"
+    )
+
+
+class EvidenceFile(models.Model):
+    """A file that proves a realisation (a scanned letter, a survey's workbook...).
+
+    The file goes through Django's storage API under MEDIA_ROOT (outside the web root); it is served only by a
+    view that checks access to the agency. ``name`` is the uploaded file's name, shown to users and printed in
+    the report's footnote; the stored path is random.
+    """
+
+    realisation = models.ForeignKey(
+        Realisation, on_delete=models.CASCADE, related_name="files", verbose_name="realisasi"
+    )
+    file = models.FileField("berkas", upload_to=evidence_path, max_length=255)
+    name = models.CharField("nama berkas", max_length=200)
+    content_type = models.CharField("jenis berkas", max_length=100)
+    size = models.PositiveIntegerField("ukuran (byte)")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    uploaded_at = models.DateTimeField("diunggah pada", auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="diunggah oleh",
+    )
+
+    class Meta:
+        verbose_name = "berkas bukti"
+        verbose_name_plural = "berkas bukti"
+        ordering = ["realisation", "uploaded_at", "id"]
+
+    def __str__(self):
+        return self.name

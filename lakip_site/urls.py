@@ -25,4 +25,5 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("web.urls")),
     path("", include("reports.urls")),
+    path("", include("interchange.urls")),
 ]

@@ -9,7 +9,7 @@ Indonesian way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from domain import rules, values
 from domain.enums import RealisationStatus, Severity
@@ -22,12 +22,14 @@ AGENCY = "agency"
 
 @dataclass(frozen=True)
 class Finding:
-    """What a reviewer must see: how serious, which rule, about what (a code, or ``agency``), and why."""
+    """What a reviewer must see: how serious, which rule, about what (a code, or ``agency``), and why; ``note`` is
+    the planner's explanation, if they wrote one (``YearData.finding_notes``)."""
 
     severity: str
     rule: str
     subject: str
     message: str
+    note: str = ""
 
 
 def _finding(severity, rule, subject, message):
@@ -459,5 +461,8 @@ RULES = (
 def collect_findings(snapshot, results):
     """Every finding of the agency-year, errors first, in rule order within each severity."""
     found = [f for rule in RULES for f in rule(snapshot, results)]
+    year = snapshot.years.get(results.year)
+    notes = year.finding_notes if year else {}
+    found = [replace(f, note=notes.get((f.rule, f.subject), "")) for f in found]
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     return sorted(found, key=lambda f: order[f.severity])

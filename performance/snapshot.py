@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.utils import timezone
+
 from agencies.models import Agency, ReportYear
 from budgets.models import BudgetFigure, BudgetLine, ObjectiveBudget
 from domain.enums import EfficiencyMethod, ExpenseType, PaperSize, RealisationStatus
@@ -27,6 +29,15 @@ class TargetData:
     renstra: str | None
     agreement: str | None
     agreement_reason: str = ""
+    quarters: tuple = (None, None, None, None)
+
+
+@dataclass(frozen=True)
+class EvidenceFileData:
+    """An uploaded evidence file: its name as uploaded and the day it was uploaded."""
+
+    name: str
+    uploaded_on: date
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,7 @@ class RealisationData:
     evidence_date: date | None = None
     note: str = ""
     quarters: tuple = (None, None, None, None)
+    files: tuple[EvidenceFileData, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,6 +126,8 @@ class YearData:
     status: str = "draft"
     expense_types: list[tuple[str, Money]] = field(default_factory=list)
     narratives: dict[str, NarrativeData] = field(default_factory=dict)
+    # The planner's explanations of findings, by (rule, subject): ``agencies.models.FindingNote``.
+    finding_notes: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -248,9 +262,13 @@ def load_snapshot(agency: Agency, year: int | None = None) -> AgencySnapshot:
     for t in targets.order_by("renstra_year__year"):
         if t.indicator_id in indicators:
             indicators[t.indicator_id].targets[t.renstra_year.year] = TargetData(
-                _text(t.renstra_value), _text(t.agreement_value), t.agreement_reason
+                _text(t.renstra_value),
+                _text(t.agreement_value),
+                t.agreement_reason,
+                (_text(t.q1), _text(t.q2), _text(t.q3), _text(t.q4)),
             )
-    for r in Realisation.objects.filter(indicator__agency=agency).order_by("year"):
+    realisations = Realisation.objects.filter(indicator__agency=agency).prefetch_related("files")
+    for r in realisations.order_by("year"):
         if r.indicator_id in indicators:
             indicators[r.indicator_id].realisations[r.year] = RealisationData(
                 value=_text(r.value),
@@ -259,6 +277,7 @@ def load_snapshot(agency: Agency, year: int | None = None) -> AgencySnapshot:
                 evidence_date=r.evidence_date,
                 note=r.note,
                 quarters=(_text(r.q1), _text(r.q2), _text(r.q3), _text(r.q4)),
+                files=tuple(EvidenceFileData(f.name, timezone.localdate(f.uploaded_at)) for f in r.files.all()),
             )
     objectives = {}
     if renstra:
@@ -299,7 +318,9 @@ def load_snapshot(agency: Agency, year: int | None = None) -> AgencySnapshot:
         lines[f.line_id].figures[f.year] = Money(f.budget, f.realisation, f.expense_type)
     snapshot.lines = _parents_first(list(lines.values()))
 
-    report_years = ReportYear.objects.filter(agency=agency).prefetch_related("expense_type_budgets", "narratives")
+    report_years = ReportYear.objects.filter(agency=agency).prefetch_related(
+        "expense_type_budgets", "narratives", "finding_notes"
+    )
     for ry in report_years.order_by("year"):
         snapshot.years[ry.year] = YearData(
             year=ry.year,
@@ -316,6 +337,7 @@ def load_snapshot(agency: Agency, year: int | None = None) -> AgencySnapshot:
                 n.key: NarrativeData(n.text, n.title, n.chapter)
                 for n in sorted(ry.narratives.all(), key=lambda n: (n.position, n.pk))
             },
+            finding_notes={(n.rule, n.subject): n.text for n in ry.finding_notes.all()},
         )
     return snapshot
 

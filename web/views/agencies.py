@@ -1,8 +1,4 @@
-"""Pages for planners and reviewers: their agencies, an agency's report years, and a year's results.
-
-Every view checks access through ``agencies.access`` first (an agency the user cannot see is a 404,
-so its code does not leak), then reads figures from the computation engine; templates only format.
-"""
+"""The agencies a user may see, and one agency's report years and Renstra periods."""
 
 import django_filters
 from django.contrib.auth.decorators import login_required
@@ -13,9 +9,8 @@ from django.views.decorators.http import require_GET
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from agencies.access import agencies_for, get_agency_or_404, get_report_year_or_404, governments_for
+from agencies.access import agencies_for, get_agency_or_404, governments_for
 from agencies.models import Agency
-from performance.results import agency_results
 from web.tables import AgencyTable
 
 
@@ -58,16 +53,4 @@ def agency_detail(request, code):
             "report_years": agency.report_years.order_by("-year"),
             "renstras": agency.renstras.order_by("-start_year"),
         },
-    )
-
-
-@login_required
-@require_GET
-def agency_year(request, code, year):
-    report_year = get_report_year_or_404(request.user, code, year)
-    agency = report_year.agency
-    return render(
-        request,
-        "web/agency_year.html",
-        {"agency": agency, "report_year": report_year, "results": agency_results(agency=agency, year=year)},
     )

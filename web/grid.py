@@ -1,0 +1,107 @@
+"""Entry grids: many rows of one kind edited on one page, saved all together or not at all.
+
+A grid is a Django formset whose forms each stand for one row (an indicator, a budget line...). The row's
+``key`` is the code a planner knows it by (``IKU-3``, ``1.02.01``) and gives the row its HTML id, so a finding
+or an error summary can link to it; ``label`` names it in messages. ``GridFormSet.save`` writes every changed
+row in one transaction: an error in the last row leaves every row unsaved, since no row is written before
+all are valid.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.db import transaction
+from django.utils.text import slugify
+
+
+def row_id(key):
+    """The HTML id of a grid row: ``row-iku-3`` for ``IKU-3`` (what a finding's link points at)."""
+    return f"row-{slugify(key)}"
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One error of a grid: the row (its id and name), the field (its label, "" for the row itself), and why."""
+
+    row: str
+    row_label: str
+    field: str
+    message: str
+
+    def __str__(self):
+        where = f"{self.row_label} · {self.field}" if self.field else self.row_label
+        return f"{where}: {self.message}"
+
+
+class GridForm(forms.Form):
+    """One row of a grid. ``GridFormSet`` gives each form its ``key``, ``label`` and ``obj`` (the row's item) from
+    its ``rows``."""
+
+    key = ""
+    label = ""
+
+    @property
+    def row_id(self):
+        return row_id(self.key)
+
+
+class GridFormSet(forms.BaseFormSet):
+    """A formset of ``GridForm`` rows, one per item of ``rows`` (key, label, the row's object).
+
+    Subclasses set ``form`` and implement ``save_row(form, obj)``, which writes one changed row. Every row is
+    validated before any is written; ``save`` writes the changed rows in one transaction.
+    """
+
+    def __init__(self, *args, rows, **kwargs):
+        self.rows = list(rows)
+        kwargs.setdefault("initial", [self.initial_for(obj) for _key, _label, obj in self.rows])
+        super().__init__(*args, **kwargs)
+
+    def initial_for(self, obj):
+        """The row's values as the form shows them before any change."""
+        raise NotImplementedError
+
+    def total_form_count(self):
+        return len(self.rows)
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.key, form.label, form.obj = self.rows[i]
+        return form
+
+    @property
+    def management_form(self):
+        """The grid's rows are fixed by the server, not by the browser: the count is the rows', always."""
+        form = forms.formsets.ManagementForm(
+            auto_id=self.auto_id,
+            prefix=self.prefix,
+            initial={"TOTAL_FORMS": len(self.rows), "INITIAL_FORMS": len(self.rows)},
+        )
+        form.full_clean()
+        return form
+
+    def row_errors(self):
+        """Every error of the grid as ``RowError``, in row order, each naming its row and field."""
+        found = []
+        for form in self.forms:
+            for name, messages in form.errors.items():
+                field = "" if name == forms.forms.NON_FIELD_ERRORS else str(form.fields[name].label or name)
+                found.extend(RowError(form.row_id, form.label, field, str(m)) for m in messages)
+        found.extend(RowError("", "", "", str(m)) for m in self.non_form_errors())
+        return found
+
+    def changed_forms(self):
+        return [form for form in self.forms if form.has_changed()]
+
+    def save_row(self, form, obj):
+        """Write one changed row."""
+        raise NotImplementedError
+
+    def save(self):
+        """Writes every changed row in one transaction and returns how many rows changed. Call after
+        ``is_valid()``: a grid with any error writes nothing."""
+        changed = self.changed_forms()
+        with transaction.atomic():
+            for form in changed:
+                self.save_row(form, form.obj)
+        return len(changed)
