@@ -21,9 +21,8 @@ from domain.enums import Chapter, GovernmentLevel, ReportStatus
 from domain.sections import Part, objective_section_title, place_sections
 from domain.text import break_long_runs
 from performance.results import agency_results
-
-from .markdown import render_markdown
-from .svg import absorption_chart, achievement_chart
+from presentation.charts import absorption_chart, achievement_chart
+from presentation.markdown import render_markdown
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # A footnote names its indicator (whose row calls it) by at most this many characters: a footnote must fit at the

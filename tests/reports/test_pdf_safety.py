@@ -7,7 +7,7 @@ import pytest
 from weasyprint.urls import URLFetcher
 
 from agencies.models import Narrative, ReportYear
-from reports.markdown import render_markdown
+from presentation.markdown import render_markdown
 from reports.pdf import STATIC_ROOT, StaticOnlyFetcher, html_to_pdf, render_pdf
 from tests.factories import AgencyFactory
 

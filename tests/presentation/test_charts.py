@@ -5,7 +5,7 @@ import re
 from decimal import Decimal
 
 from domain import rules
-from reports.svg import absorption_chart, achievement_chart
+from presentation.charts import absorption_chart, achievement_chart
 from tests.snapshots import indicator_result
 
 
