@@ -134,6 +134,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # Uploaded and generated files (the stored LAKIP PDFs) go through Django's storage API, the file system under
 # MEDIA_ROOT by default. They are never served from MEDIA_URL: the PDF views check access and stream them.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
+# The largest evidence file a planner may upload (web:evidence), in bytes.
+LAKIP_EVIDENCE_MAX_BYTES = env_int("LAKIP_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 
 # The LAKIP PDF is rendered by workers (reports/tasks.py). Without REDIS_URL the queue is the database
 # (django-tasks-db, nothing else to run); with it, RQ on Redis. See the README, "The PDF queue and its workers".
