@@ -89,6 +89,11 @@ class ObjectiveResult:
 
 @dataclass(frozen=True)
 class BudgetLineResult:
+    """One budget line's figures for the year. ``budget``/``realisation`` are what the report uses: the children's
+    sums where any child has a pagu (``from_children``), else the line's own. ``own_*`` are the figures entered on
+    the line itself; ``children_*`` the sums of its children's figures (None when no child has a pagu), so a page
+    can show both beside each other."""
+
     code: str
     name: str
     level: str
@@ -102,6 +107,8 @@ class BudgetLineResult:
     own_budget: Decimal | None
     own_realisation: Decimal | None
     from_children: bool
+    children_budget: Decimal | None
+    children_realisation: Decimal | None
 
 
 @dataclass(frozen=True)
@@ -315,6 +322,8 @@ def compute_results(snapshot, year):
                 own_budget=f.own_budget,
                 own_realisation=f.own_realisation,
                 from_children=f.from_children,
+                children_budget=f.children_budget,
+                children_realisation=f.children_realisation,
             )
         )
     line_indicators = tuple(_indicator_result(i, **settings) for line in snapshot.lines for i in line.indicators)
