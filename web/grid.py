@@ -10,6 +10,7 @@ all are valid.
 from dataclasses import dataclass
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -43,6 +44,19 @@ class GridForm(forms.Form):
     @property
     def row_id(self):
         return row_id(self.key)
+
+    def add_model_error(self, error: ValidationError, model=None):
+        """Show the errors of a model's ``full_clean`` on this row: under the field's box where the row has that
+        field, else as an error of the row naming the model field (its ``verbose_name`` when ``model`` is given).
+        """
+        for name, messages in error.update_error_dict({}).items():
+            if name in self.fields:
+                self.add_error(name, messages)
+                continue
+            if name != NON_FIELD_ERRORS and model is not None:
+                name = model._meta.get_field(name).verbose_name
+            prefix = "" if name == NON_FIELD_ERRORS else f"{name}: "
+            self.add_error(None, [f"{prefix}{m}" for m in messages])
 
 
 class GridFormSet(forms.BaseFormSet):
@@ -93,15 +107,26 @@ class GridFormSet(forms.BaseFormSet):
     def changed_forms(self):
         return [form for form in self.forms if form.has_changed()]
 
+    def form_for(self, key):
+        """The form of the row ``key`` alone, bound like the grid's (for a request about one row); None for a key
+        the grid has no row for."""
+        index = next((i for i, (k, _label, _obj) in enumerate(self.rows) if k == key), None)
+        return None if index is None else self._construct_form(index)
+
     def save_row(self, form, obj):
         """Write one changed row."""
         raise NotImplementedError
+
+    def save_rows(self, changed):
+        """Write the changed rows (inside ``save``'s transaction): one ``save_row`` each, unless a grid overrides
+        this to write them in bulk, so that the number of queries does not grow with the rows."""
+        for form in changed:
+            self.save_row(form, form.obj)
 
     def save(self):
         """Writes every changed row in one transaction and returns how many rows changed. Call after
         ``is_valid()``: a grid with any error writes nothing."""
         changed = self.changed_forms()
         with transaction.atomic():
-            for form in changed:
-                self.save_row(form, form.obj)
+            self.save_rows(changed)
         return len(changed)
