@@ -1,0 +1,96 @@
+"""The slow work of an upload, run by a worker (the Django Tasks API, as ``reports.tasks``): the preview of an
+Excel workbook's changes, the import of a ``lakip/1`` file. The web request only stores the file and queues.
+
+Each task reads its ``WorkbookUpload``, does the work once and records the outcome on the row (status, preview,
+message); an upload that is no longer queued (cancelled, already done) is left alone.
+"""
+
+import json
+import logging
+
+from django.utils import timezone
+from django_tasks import task
+
+from interchange.importer import LakipFileError, import_document, parse_json
+from interchange.models import WorkbookUpload
+from interchange.workbook import WorkbookError, compute_preview, target_problems
+from performance.snapshot import load_snapshot
+
+logger = logging.getLogger(__name__)
+Status = WorkbookUpload.Status
+
+
+def _queued(upload_id):
+    return (
+        WorkbookUpload.objects.select_related("report_year__agency").filter(pk=upload_id, status=Status.QUEUED).first()
+    )
+
+
+def _finish(upload, status, message="", preview=None):
+    WorkbookUpload.objects.filter(pk=upload.pk, status=Status.QUEUED).update(
+        status=status, message=message, preview=preview, finished_at=timezone.now()
+    )
+
+
+def workbook_preview(upload):
+    """The preview of ``upload`` against the agency's current data: a ``Preview``; WorkbookError for a wrong file."""
+    report_year = upload.report_year
+    snapshot = load_snapshot(report_year.agency, report_year.year)
+    with upload.file.open("rb") as handle:
+        data = handle.read()
+    preview = compute_preview(snapshot, report_year.year, data)
+    preview.problems += target_problems(snapshot, preview.changes)
+    return preview
+
+
+@task()
+def prepare_preview(upload_id):
+    """The queued job of an Excel upload: compute its changes and problems and mark it ready (or failed)."""
+    upload = _queued(upload_id)
+    if upload is None:
+        return "nothing queued"
+    try:
+        preview = workbook_preview(upload)
+    except WorkbookError as error:
+        _finish(upload, Status.FAILED, str(error))
+        return "refused"
+    except Exception as error:  # any failure is recorded on the upload, never lost in a log
+        logger.exception("Preview of upload %s failed", upload.pk)
+        _finish(upload, Status.FAILED, f"Pratinjau gagal: {type(error).__name__}.")
+        return "failed"
+    _finish(upload, Status.READY, preview=preview.as_json())
+    return f"{len(preview.changes)} changes, {len(preview.problems)} problems"
+
+
+@task()
+def import_lakip_upload(upload_id):
+    """The queued job of a ``lakip/1`` upload: the import's own checks, then the import (all or nothing).
+
+    Reading: a planner's upload may only replace its own agency, so a file naming another agency or another
+    government is refused before the importer sees it.
+    """
+    upload = _queued(upload_id)
+    if upload is None:
+        return "nothing queued"
+    agency = upload.report_year.agency
+    try:
+        with upload.file.open("rb") as handle:
+            data = parse_json(handle.read().decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        _finish(upload, Status.FAILED, f"Berkas ini bukan JSON lakip/1 yang sah ({type(error).__name__}).")
+        return "refused"
+    named = data.get("agency") if isinstance(data, dict) else None
+    named = named if isinstance(named, dict) else {}
+    government = named.get("government") if isinstance(named.get("government"), dict) else {}
+    if named.get("code") != agency.code or government.get("code", agency.government.code) != agency.government.code:
+        message = f"Berkas ini untuk perangkat daerah «{str(named.get('code'))[:64]}», bukan «{agency.code}»."
+        _finish(upload, Status.FAILED, message)
+        return "refused"
+    try:
+        result = import_document(data, source=upload.name)
+    except LakipFileError as error:
+        problems = [str(problem) for problem in error.problems]
+        _finish(upload, Status.FAILED, f"{len(problems)} masalah; tidak ada yang diimpor.", {"problems": problems})
+        return "refused"
+    _finish(upload, Status.APPLIED, f"Diimpor: {result}.")
+    return "imported"
