@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from indicators.models import Indicator, Realisation
 from tests.factories import UserFactory, member_of, reviewer_of
@@ -103,14 +104,17 @@ def test_year_page_says_pending_realisations_are_awaited(bengkalis, client):
     assert '<span class="status pending">menunggu hasil</span>' in page
 
 
-def test_year_page_lists_findings_and_budget_lines(bengkulu, client):
+def test_year_page_counts_findings_by_severity_and_lists_budget_lines(bengkulu, client):
     client.force_login(member_of(bengkulu))
-    response = client.get(year_url(bengkulu))
-    page = response.content.decode()
-    results = response.context["results"]
-    assert results.findings
-    for finding in results.findings:
-        assert finding.rule in page
+    page = client.get(year_url(bengkulu)).content.decode()
+    findings_url = reverse("web:findings", args=[bengkulu.code, 2024])
+    counts = {
+        severity: " ".join(strip_tags(page.split(f'id="findings-{severity}">')[1].split("</li>")[0]).split())
+        for severity in ("error", "warning", "info")
+    }
+    # Bengkulu 2024: 2 realisations above pagu and a parent's sum (errors), 7 warnings, 1 provisional realisation.
+    assert counts == {"error": "Kesalahan 3 temuan", "warning": "Peringatan 7 temuan", "info": "Informasi 1 temuan"}
+    assert f'href="{findings_url}#severity-error"' in page
     assert "5.03.01" in page
     assert "99,48%" in page
 
