@@ -16,6 +16,7 @@ import filetype
 from domain.numbers import format_decimal
 
 SNIFF_BYTES = 8192
+NAME_LENGTH = 200
 WORKBOOK_ENTRY = "xl/workbook.xml"
 ZIP_MIME = "application/zip"
 
@@ -47,6 +48,19 @@ def format_size(size):
         value, unit = value / 1024, larger
     text = format_decimal(value, places=1)
     return f"{text.removesuffix(',0')} {unit}"
+
+
+def evidence_name(name):
+    """The uploaded name as it is kept and shown: without any folder, control characters (a line break would break
+    the download's header) or surrounding blanks, and at most ``NAME_LENGTH`` characters with its extension kept."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(c for c in name if c.isprintable()).strip() or "berkas"
+    if len(name) <= NAME_LENGTH:
+        return name
+    stem, dot, extension = name.rpartition(".")
+    if not dot or len(extension) > 10:
+        return name[:NAME_LENGTH]
+    return f"{stem[: NAME_LENGTH - len(extension) - 1]}.{extension}"
 
 
 def _is_workbook(file):

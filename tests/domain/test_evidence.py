@@ -5,7 +5,17 @@ import zipfile
 
 import pytest
 
-from domain.evidence import JPEG, PDF, PNG, XLSX, evidence_kind, format_size, kind_problem, size_problem
+from domain.evidence import (
+    JPEG,
+    PDF,
+    PNG,
+    XLSX,
+    evidence_kind,
+    evidence_name,
+    format_size,
+    kind_problem,
+    size_problem,
+)
 
 TINY_PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -87,3 +97,19 @@ def test_the_refusal_of_a_kind_names_the_file_and_the_kinds_accepted():
     message = kind_problem("laporan.pdf")
     assert "“laporan.pdf”" in message
     assert "PDF, JPEG, PNG, atau XLSX" in message
+
+
+@pytest.mark.parametrize(
+    ("uploaded", "kept"),
+    [
+        ("SK Kadis 2024.pdf", "SK Kadis 2024.pdf"),
+        ("C:\\Dokumen\\survei.xlsx", "survei.xlsx"),
+        ("../../etc/bukti.png", "bukti.png"),
+        ("bukti\r\nX-Header: 1.pdf", "buktiX-Header: 1.pdf"),
+        ("   ", "berkas"),
+        ("a" * 300 + ".pdf", "a" * 196 + ".pdf"),
+        ("b" * 300, "b" * 200),
+    ],
+)
+def test_the_kept_name_has_no_folder_no_control_character_and_fits(uploaded, kept):
+    assert evidence_name(uploaded) == kept
