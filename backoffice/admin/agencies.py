@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from agencies.access import can_review_agency, governments_for
-from agencies.models import Agency, Government, Narrative, ReportYear
+from agencies.models import Agency, FindingNote, Government, Narrative, ReportYear
 from backoffice.admin.columns import OptionalJSONField, rupiah_column, year_column
 from backoffice.admin.scoping import AgencyScopedMixin, is_superuser
 from budgets.models import ExpenseTypeBudget
@@ -95,6 +95,28 @@ class ExpenseTypeBudgetInline(AgencyScopedMixin, admin.TabularInline):
     fields = ("expense_type", "budget", "realisation")
 
 
+class FindingNoteInline(AgencyScopedMixin, admin.TabularInline):
+    """The planner's explanations of the year's findings, for the reviewer to read: written on the findings page
+    (``web:findings``), never here, so the inline only shows them."""
+
+    model = FindingNote
+    extra = 0
+    fields = ("rule", "subject", "text", "written_by", "written_at")
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("written_by")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.action(description="Unduh LAKIP (PDF)")
 def download_pdf(modeladmin, request, queryset):
     """Send the browser to the report's download address, which checks access and serves the PDF.
@@ -121,7 +143,7 @@ class ReportYearAdmin(AgencyScopedMixin, admin.ModelAdmin):
     list_filter = (("agency", admin.RelatedOnlyFieldListFilter), "year", "status")
     search_fields = ("agency__name", "agency__code")
     list_select_related = ("agency",)
-    inlines = (NarrativeInline, ExpenseTypeBudgetInline)
+    inlines = (NarrativeInline, ExpenseTypeBudgetInline, FindingNoteInline)
     actions = (download_pdf,)
     fieldsets = (
         (None, {"fields": ("agency", "year", "status")}),

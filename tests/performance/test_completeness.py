@@ -132,7 +132,7 @@ def test_findings_are_counted_by_severity_errors_first_with_zeros():
         # Bengkulu: IKSK-1 and IKSK-2 without a target, IKSK-2 without a realisation, neither with evidence; its 12
         # programs and kegiatan carry a pagu (its sub kegiatan have none), all with realisasi.
         ("bengkulu-2024", (9, 7, 8, 7), (12, 12), "Sangat Tinggi", "Sangat Tinggi", (3, 7, 1)),
-        # Bengkalis reports its budget per sasaran only: no budget line; serapan 77,64% is "Tinggi".
+        # Bengkalis reports its budget per sasaran only: its programs carry no pagu; serapan 77,64% is "Tinggi".
         ("bengkalis-2024", (4, 4, 4, 4), (0, 0), "Sangat Tinggi", "Tinggi", (0, 8, 3)),
     ],
 )
