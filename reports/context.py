@@ -18,6 +18,7 @@ from django.utils.text import Truncator
 
 from domain import rules
 from domain.enums import Chapter, GovernmentLevel, ReportStatus
+from domain.numbers import format_date
 from domain.sections import Part, objective_section_title, place_sections
 from domain.text import break_long_runs
 from performance.results import agency_results
@@ -28,6 +29,7 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # A footnote names its indicator (whose row calls it) by at most this many characters: a footnote must fit at the
 # foot of one page, or WeasyPrint moves the calling row a line per page (a 20.000-character name took 450 pages).
 FOOTNOTE_NAME_LENGTH = 100
+FOOTNOTE_FILES = 5  # the evidence files a footnote names; more are counted ("dan 3 berkas lain")
 REGIONAL_HEADS = {"provinsi": "Gubernur", "kabupaten": "Bupati", "kota": "Wali Kota"}
 
 
@@ -162,16 +164,24 @@ def _summary_counts(objectives):
     }
 
 
-def _evidence_note(indicator):
-    """The footnote of a provisional or pending realisation: it names the evidence the value rests on."""
+def _evidence_note(indicator, year):
+    """The footnote of a provisional or pending realisation: it names the evidence the value rests on, and the
+    files uploaded as its evidence with the day of each upload (the first ``FOOTNOTE_FILES``, then how many more).
+    A final realisation has no footnote, with or without files."""
     if not (indicator.is_provisional or indicator.is_pending):
         return ""
     state = "Realisasi sementara" if indicator.is_provisional else "Realisasi menunggu hasil"
     name = Truncator(indicator.name).chars(FOOTNOTE_NAME_LENGTH)
-    return f"{name}: {state}; bukti: {indicator.evidence or 'bukti dukung belum dicantumkan'}."
+    note = f"{name}: {state}; bukti: {indicator.evidence or 'bukti dukung belum dicantumkan'}."
+    files = indicator.realisations[year].files
+    if files:
+        listed = [f"{Truncator(f.name).chars(FOOTNOTE_NAME_LENGTH)} ({format_date(f.uploaded_on)})" for f in files]
+        more = [f"dan {len(files) - FOOTNOTE_FILES} berkas lain"] if len(files) > FOOTNOTE_FILES else []
+        note += f" Berkas bukti: {'; '.join(listed[:FOOTNOTE_FILES] + more)}."
+    return note
 
 
-def _achievement_rows(objectives):
+def _achievement_rows(objectives, year):
     """Rows of the achievement table: every IKU with its footnote; the sasaran cell on the first row of its
     group spans the group (``span``)."""
     return [
@@ -179,7 +189,7 @@ def _achievement_rows(objectives):
             "objective": objective,
             "span": len(objective["result"].indicators) if index == 0 else 0,
             "indicator": indicator,
-            "note": _evidence_note(indicator),
+            "note": _evidence_note(indicator, year),
         }
         for objective in objectives
         for index, indicator in enumerate(objective["result"].indicators)
@@ -343,7 +353,7 @@ def build_context(*, agency, year):
         "missions": renstra.missions if renstra else (),
         "history_years": history_years,
         "objectives": objectives,
-        "achievement_rows": _achievement_rows(objectives),
+        "achievement_rows": _achievement_rows(objectives, year),
         "budget_lines": results.budget_lines,
         "absorption_chart": absorption_chart(absorption_items, "Serapan anggaran") if absorption_items else "",
         "absorption_by_program": bool(programs),
