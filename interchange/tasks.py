@@ -13,8 +13,7 @@ from django_tasks import task
 
 from interchange.importer import LakipFileError, import_document, parse_json
 from interchange.models import WorkbookUpload
-from interchange.workbook import WorkbookError, compute_preview, target_problems
-from performance.snapshot import load_snapshot
+from interchange.workbook import WorkbookError, preview_workbook
 
 logger = logging.getLogger(__name__)
 Status = WorkbookUpload.Status
@@ -32,17 +31,6 @@ def _finish(upload, status, message="", preview=None):
     )
 
 
-def workbook_preview(upload):
-    """The preview of ``upload`` against the agency's current data: a ``Preview``; WorkbookError for a wrong file."""
-    report_year = upload.report_year
-    snapshot = load_snapshot(report_year.agency, report_year.year)
-    with upload.file.open("rb") as handle:
-        data = handle.read()
-    preview = compute_preview(snapshot, report_year.year, data)
-    preview.problems += target_problems(snapshot, preview.changes)
-    return preview
-
-
 @task()
 def prepare_preview(upload_id):
     """The queued job of an Excel upload: compute its changes and problems and mark it ready (or failed)."""
@@ -50,7 +38,9 @@ def prepare_preview(upload_id):
     if upload is None:
         return "nothing queued"
     try:
-        preview = workbook_preview(upload)
+        with upload.file.open("rb") as handle:
+            data = handle.read()
+        preview = preview_workbook(upload.report_year.agency, upload.report_year.year, data)
     except WorkbookError as error:
         _finish(upload, Status.FAILED, str(error))
         return "refused"

@@ -42,7 +42,7 @@ from domain.enums import BudgetLevel, RealisationStatus
 from domain.numbers import TypedNumberError, format_date, format_money, format_value, parse_typed_money, to_decimal
 from domain.values import parse_typed_value
 from indicators.models import Indicator, Realisation, RenstraYear, Target
-from performance.snapshot import renstra_for_year
+from performance.snapshot import load_snapshot, renstra_for_year
 
 FORMAT = "lakip-excel/1"
 INFO_SHEET = "Info"
@@ -475,6 +475,15 @@ def target_problems(snapshot, changes):
             message = f"Target {year} harus memiliki target Renstra atau target PK ({_messages(error)})"
             problems.append(Problem(sheet, row, code, f"Target Renstra {year}", message))
     return problems
+
+
+def preview_workbook(agency, year, data):
+    """What a worker computes for an uploaded workbook: its changes and problems against the agency's data as it
+    is now, with the row checks of the changed targets."""
+    snapshot = load_snapshot(agency, year)
+    preview = compute_preview(snapshot, year, data)
+    preview.problems += target_problems(snapshot, preview.changes)
+    return preview
 
 
 # --- Applying -----------------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from interchange.workbook import (
     WorkbookError,
     apply_changes,
     compute_preview,
-    target_problems,
+    preview_workbook,
     write_workbook,
 )
 from performance.snapshot import load_snapshot
@@ -51,10 +51,7 @@ def set_cell(book, sheet, code, header, value):
 
 
 def preview_of(agency, book, year=YEAR):
-    snapshot = load_snapshot(agency, year)
-    preview = compute_preview(snapshot, year, saved(book))
-    preview.problems += target_problems(snapshot, preview.changes)
-    return preview
+    return preview_workbook(agency, year, saved(book))
 
 
 def test_a_workbook_read_back_unchanged_has_no_change_and_no_problem(belitung):
