@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT, ManagementForm
 from django.utils.text import slugify
 
 
@@ -85,12 +86,11 @@ class GridFormSet(forms.BaseFormSet):
 
     @property
     def management_form(self):
-        """The grid's rows are fixed by the server, not by the browser: the count is the rows', always."""
-        form = forms.formsets.ManagementForm(
-            auto_id=self.auto_id,
-            prefix=self.prefix,
-            initial={"TOTAL_FORMS": len(self.rows), "INITIAL_FORMS": len(self.rows)},
-        )
+        """The grid's rows are fixed by the server, not by the browser: the count is the rows', always, whatever
+        a request's data says (a bound grid reads its forms' count from here)."""
+        count = len(self.rows)
+        data = {self.add_prefix(TOTAL_FORM_COUNT): count, self.add_prefix(INITIAL_FORM_COUNT): count}
+        form = ManagementForm(data, auto_id=self.auto_id, prefix=self.prefix)
         form.full_clean()
         return form
 

@@ -52,7 +52,8 @@ class RealisationForm(GridForm):
     q2 = _value_field("TW II")
     q3 = _value_field("TW III")
     q4 = _value_field("TW IV")
-    note = forms.CharField(label="Catatan", required=False, widget=forms.TextInput(attrs={"size": 12}))
+    # The model's own form field, so its length limit (which a TextField does not check in full_clean) applies.
+    note = Realisation._meta.get_field("note").formfield(label="Catatan", widget=forms.TextInput(attrs={"size": 12}))
     evidence_date = forms.DateField(
         label="Tanggal bukti",
         required=False,
