@@ -7,6 +7,9 @@ Achievement and category are shown next to every realisation, always as the comp
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.html import format_html
 
 from backoffice.admin.columns import (
     OptionalJSONField,
@@ -19,6 +22,7 @@ from backoffice.admin.scoping import AgencyScopedMixin
 from budgets.models import ObjectiveBudget
 from domain.numbers import format_value
 from indicators.models import (
+    EvidenceFile,
     Goal,
     Indicator,
     Mission,
@@ -231,6 +235,37 @@ class TargetAdmin(AgencyScopedMixin, admin.ModelAdmin):
         return label_renstra_years(super().formfield_for_foreignkey(db_field, request, **kwargs))
 
 
+class EvidenceFileInline(AgencyScopedMixin, admin.TabularInline):
+    """The files uploaded as the realisation's evidence, for reading: each downloads through the Bukti page's view,
+    which checks access to the agency. Files are added and deleted on that page only."""
+
+    model = EvidenceFile
+    extra = 0
+    max_num = 0
+    fields = ("download", "size_display", "uploaded_at", "uploaded_by")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("realisation__indicator__agency", "uploaded_by")
+
+    @admin.display(description="nama berkas")
+    def download(self, obj):
+        realisation = obj.realisation
+        url = reverse("web:evidence_file", args=[realisation.indicator.agency.code, realisation.year, obj.pk])
+        return format_html('<a href="{}" download>{}</a>', url, obj.name)
+
+    @admin.display(description="ukuran")
+    def size_display(self, obj):
+        return filesizeformat(obj.size)
+
+
 @admin.register(Realisation)
 class RealisationAdmin(AgencyScopedMixin, admin.ModelAdmin):
     list_display = ("indicator", year_column(), "value_display", "status", agency_column("indicator__agency"))
@@ -243,6 +278,7 @@ class RealisationAdmin(AgencyScopedMixin, admin.ModelAdmin):
         ("Triwulan", {"fields": ("q1", "q2", "q3", "q4")}),
         ("Bukti dukung", {"fields": ("evidence", "evidence_date", "note")}),
     )
+    inlines = (EvidenceFileInline,)
 
     def get_list_display(self, request):
         """Put the engine's achievement and category beside the value, with a results cache for this page only."""

@@ -20,7 +20,7 @@ from bench.synthetic import build_large_agency
 from domain.enums import RealisationStatus
 from indicators.models import EvidenceFile, Indicator, Realisation
 from reports.models import RenderState
-from tests.factories import AgencyFactory, IndicatorFactory, ReportYearFactory, member_of
+from tests.factories import AgencyFactory, IndicatorFactory, ReportYearFactory, member_of, reviewer_of
 
 pytestmark = pytest.mark.django_db
 
@@ -282,3 +282,20 @@ def test_the_page_and_an_upload_cost_the_same_queries_on_a_small_and_a_large_age
         assert client.get(url("evidence", code=code)).status_code == 200
     with django_assert_num_queries(post):
         assert upload(client, "SK2.pdf", MINIMAL_PDF, indicator=indicator, code=code).status_code == 302
+
+
+def test_a_reviewer_reads_the_files_under_the_realisation_in_the_admin_and_downloads_one(planner, belitung):
+    upload(planner, "SK Kadis.pdf", MINIMAL_PDF)
+    evidence = stored()
+    reviewer = Client()
+    reviewer.force_login(reviewer_of(belitung.government))
+    page = reviewer.get(reverse("admin:indicators_realisation_change", args=[evidence.realisation_id]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert f'<a href="{url("evidence_file", evidence.pk)}" download>SK Kadis.pdf</a>' in html
+    assert "perencana-beltim" in html
+    # Read-only: no field to replace the file and no box to delete it.
+    assert 'name="files-0-file"' not in html
+    assert 'name="files-0-DELETE"' not in html
+    download = reviewer.get(url("evidence_file", evidence.pk))
+    assert b"".join(download.streaming_content) == MINIMAL_PDF
