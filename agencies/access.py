@@ -31,9 +31,10 @@ AGENCY_LOOKUPS = {
     "budgets.budgetfigure": "line__agency",
     "budgets.objectivebudget": "objective__renstra__agency",
     "budgets.expensetypebudget": "report_year__agency",
-    # The stored LAKIP PDFs (a consumer's models, named by label only: this module imports none of them).
+    # The consumers' models (stored PDFs, uploads), named by label only: this module imports none of them.
     "reports.storedpdf": "report_year__agency",
     "reports.renderstate": "report_year__agency",
+    "interchange.workbookupload": "report_year__agency",
 }
 
 
