@@ -79,6 +79,8 @@ def test_the_panel_groups_bengkulus_findings_by_severity_with_titles_and_fix_lin
     assert "NIP kepala tidak 18 digit" in warning_part
     assert f'href="{reverse("web:agency_settings", args=[bengkulu.code, 2024])}#field-head_nip"' in warning_part
     assert warning_part.count('class="note-form"') == 7
+    # The browser keeps the whole 5.000 characters a note may hold (a localised "5.000" would cut it at 5).
+    assert 'maxlength="5000"' in warning_part
 
 
 def test_a_note_is_saved_shown_under_its_finding_and_deleted_when_emptied(bengkulu, planner):

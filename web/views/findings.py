@@ -92,7 +92,8 @@ def _with_form(entry, form=None):
     """An entry and its note form (bound when it comes back with errors), None for an error."""
     if not entry.explainable:
         return entry, None
-    return entry, form or NoteForm(initial={"rule": entry.rule, "subject": entry.subject, "text": entry.note})
+    initial = {"rule": entry.rule, "subject": entry.subject, "text": entry.note}
+    return entry, form or NoteForm(initial=initial, auto_id=f"{entry.anchor}-%s")
 
 
 @login_required
@@ -136,7 +137,7 @@ def save_note(request, code, year):
     entry = next((e for e in entries(results, code, year) if (e.rule, e.subject) == key), None)
     if entry is None or not entry.explainable:
         return HttpResponseBadRequest("Temuan ini tidak ada atau tidak dapat dijelaskan.")
-    form = NoteForm(request.POST)
+    form = NoteForm(request.POST, auto_id=f"{entry.anchor}-%s")
     if not form.is_valid():
         if request.htmx:
             return _render_entry(request, report_year, entry, form)
