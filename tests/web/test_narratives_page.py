@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from agencies.models import Narrative
 from bench.synthetic import build_large_agency
+from indicators.models import ObjectiveNarrative
 from tests.factories import member_of
 
 pytestmark = pytest.mark.django_db
@@ -126,7 +127,9 @@ def test_htmx_preview_returns_only_the_preview(belitung, client):
 def test_a_catalogue_section_is_added_after_the_others(belitung, client):
     client.force_login(member_of(belitung))
     last = max(Narrative.objects.filter(report_year__agency=belitung).values_list("position", flat=True))
-    response = client.post(page_url(belitung), {"new-standard": "legal_basis", "new-key": "", "new-title": ""})
+    response = client.post(
+        page_url(belitung), {"new-section-standard": "legal_basis", "new-section-key": "", "new-section-title": ""}
+    )
     assert response.status_code == 302
     added = narrative(belitung, "legal_basis")
     assert added.position == last + 1
@@ -136,15 +139,16 @@ def test_a_catalogue_section_is_added_after_the_others(belitung, client):
 def test_a_custom_key_is_added_and_a_bad_or_taken_key_is_refused(belitung, client):
     client.force_login(member_of(belitung))
     response = client.post(
-        page_url(belitung), {"new-key": "annex_iop", "new-title": "Lampiran IOP", "new-chapter": "appendix"}
+        page_url(belitung),
+        {"new-section-key": "annex_iop", "new-section-title": "Lampiran IOP", "new-section-chapter": "appendix"},
     )
     assert response.status_code == 302
     assert narrative(belitung, "annex_iop").chapter == "appendix"
 
-    refused = client.post(page_url(belitung), {"new-key": "bab satu!"}).content.decode()
+    refused = client.post(page_url(belitung), {"new-section-key": "bab satu!"}).content.decode()
     assert '<a href="#new-section">Bagian baru</a> · Kunci bagian sendiri:' in refused
-    taken = client.post(page_url(belitung), {"new-key": "background"}).content.decode()
-    assert "Bagian «Latar Belakang» (background) sudah ada tahun ini." in taken
+    taken = client.post(page_url(belitung), {"new-section-key": "background"}).content.decode()
+    assert "Bagian «Latar Belakang» (background) sudah ada." in taken
     nothing = client.post(page_url(belitung), {}).content.decode()
     assert "Pilih bagian baku atau isi kunci bagian sendiri." in nothing
 
@@ -160,16 +164,90 @@ def test_a_section_is_deleted_only_by_the_confirmations_post(belitung, client):
     assert not Narrative.objects.filter(report_year__agency=belitung, key="scope").exists()
 
 
+def objective_section(agency, code, key):
+    return ObjectiveNarrative.objects.get(objective__renstra__agency=agency, objective__code=code, year=2024, key=key)
+
+
+def objective_url(agency, objective, key=None, *, delete=False):
+    """A sasaran's address to add a section, or (with ``key``) to save one or delete it."""
+    if key is None:
+        return reverse("web:objective_narratives", args=[agency.code, 2024, objective.pk])
+    name = "web:objective_narrative_delete" if delete else "web:objective_narrative"
+    return reverse(name, args=[agency.code, 2024, objective.pk, key])
+
+
+def objective_data(n, action="save", **changes):
+    data = {"title": n.title, "position": n.position, "text": n.text, **changes}
+    return {"action": action, **{f"{n.objective.code}-{n.key}-{name}": value for name, value in data.items()}}
+
+
+def test_each_sasarans_sections_are_listed_under_it_with_the_missing_ones_offered(belitung, client):
+    client.force_login(member_of(belitung))
+    html = client.get(page_url(belitung)).content.decode()
+    objectives = html[html.index('id="objectives"') :]
+    assert 'id="row-s1-analysis"' in objectives and "Sasaran S1 · Analisis capaian" in objectives
+    # S3 has an analysis and solutions only: success factors and obstacles are offered for it, not for S1.
+    s3 = objectives[objectives.index('id="row-new-s3"') :]
+    assert 'value="obstacles"' in s3 and 'value="analysis"' not in s3
+    s1 = objectives[objectives.index('id="row-new-s1"') : objectives.index('id="row-new-s2"')]
+    assert 'value="obstacles"' not in s1
+
+
+def test_a_sasaran_section_is_saved_previewed_added_and_deleted(belitung, client):
+    client.force_login(member_of(belitung))
+    obstacles = objective_section(belitung, "S2", "obstacles")
+    s2, s3 = obstacles.objective, objective_section(belitung, "S3", "analysis").objective
+
+    preview = client.post(objective_url(belitung, s2, "obstacles"), objective_data(obstacles, "preview", text="*A*"))
+    assert "<em>A</em>" in preview.content.decode()
+
+    saved = client.post(objective_url(belitung, s2, "obstacles"), objective_data(obstacles, title="Hambatan"))
+    assert saved.url.endswith("#row-s2-obstacles")
+    obstacles.refresh_from_db()
+    assert obstacles.title == "Hambatan"
+
+    added = client.post(objective_url(belitung, s3), {"row-new-s3-standard": "obstacles"})
+    assert added.url.endswith("#row-s3-obstacles")
+    assert objective_section(belitung, "S3", "obstacles").position == 2
+    taken = client.post(objective_url(belitung, s3), {"row-new-s3-key": "analysis"}).content.decode()
+    assert (
+        '<a href="#row-new-s3">Bagian baru</a> · Kunci bagian sendiri: Bagian «Sasaran S3 · Analisis capaian»' in taken
+    )
+
+    assert (
+        "Hapus bagian «Sasaran S2 · Hambatan»?"
+        in client.get(objective_url(belitung, s2, "obstacles", delete=True)).content.decode()
+    )
+    client.post(objective_url(belitung, s2, "obstacles", delete=True))
+    assert not ObjectiveNarrative.objects.filter(pk=obstacles.pk).exists()
+
+
+def test_a_refused_sasaran_section_names_the_sasaran_section_and_field(belitung, client):
+    client.force_login(member_of(belitung))
+    analysis = objective_section(belitung, "S1", "analysis")
+    response = client.post(
+        objective_url(belitung, analysis.objective, "analysis"), objective_data(analysis, position="-1")
+    )
+    assert '<a href="#row-s1-analysis">Sasaran S1 · Analisis capaian</a> · Urutan:' in response.content.decode()
+
+
 def test_another_agencys_planner_gets_404_on_every_address(belitung, bengkalis, client):
     client.force_login(member_of(bengkalis))
     background = narrative(belitung, "background")
     assert client.get(page_url(belitung)).status_code == 404
-    assert client.post(page_url(belitung), {"new-standard": "legal_basis"}).status_code == 404
+    assert client.post(page_url(belitung), {"new-section-standard": "legal_basis"}).status_code == 404
     assert client.post(section_url(belitung, "background"), form_data(background, text="x")).status_code == 404
     assert client.get(delete_url(belitung, "background")).status_code == 404
     assert client.post(delete_url(belitung, "background")).status_code == 404
+    analysis = objective_section(belitung, "S1", "analysis")
+    s1 = analysis.objective
+    assert client.post(objective_url(belitung, s1), {"row-new-s1-key": "extra"}).status_code == 404
+    assert client.post(objective_url(belitung, s1, "analysis"), objective_data(analysis, text="x")).status_code == 404
+    assert client.get(objective_url(belitung, s1, "analysis", delete=True)).status_code == 404
+    assert client.post(objective_url(belitung, s1, "analysis", delete=True)).status_code == 404
+    analysis.refresh_from_db()
     background.refresh_from_db()
-    assert background.text != "x"
+    assert background.text != "x" and analysis.text != "x"
     assert not Narrative.objects.filter(report_year__agency=belitung, key="legal_basis").exists()
 
 
