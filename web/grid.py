@@ -13,6 +13,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT, ManagementForm
+from django.http import QueryDict
 from django.utils.text import slugify
 
 
@@ -71,6 +72,28 @@ class GridFormSet(forms.BaseFormSet):
         self.rows = list(rows)
         kwargs.setdefault("initial", [self.initial_for(obj) for _key, _label, obj in self.rows])
         super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.data = self.with_omitted_as_initial(self.data)
+
+    def with_omitted_as_initial(self, data):
+        """``data`` with every field a request left out read as the row's initial value, so that a field not sent
+        is a field not changed.
+
+        A browser posts only the fields the planner changed (static/js/grid.js drops the others: a grid of 150 rows
+        of 9 boxes is more fields than Django reads from one request) and the live preview posts one row. A field
+        whose widget cannot be left out (a checkbox: absent means unticked) is never filled in.
+        """
+        filled = QueryDict(mutable=True)
+        for key in data:
+            filled.setlist(key, data.getlist(key) if isinstance(data, QueryDict) else [data[key]])
+        for i, initial in enumerate(self.initial):
+            for name, field in self.form.base_fields.items():
+                key = f"{self.add_prefix(i)}-{name}"
+                if field.widget.value_omitted_from_data(data, {}, key):
+                    # As the widget shows it: a select's is the list of its chosen values.
+                    value = field.widget.format_value(field.prepare_value(initial.get(name)))
+                    filled.setlist(key, value if isinstance(value, list) else ["" if value is None else value])
+        return filled
 
     def initial_for(self, obj):
         """The row's values as the form shows them before any change."""

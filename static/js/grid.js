@@ -3,6 +3,9 @@
  * - Enter moves to the same column of the next row (Shift+Enter: the row above); Tab moves along the row.
  * - Pasting several lines copied from Excel into a cell fills that column downwards, one line a row; a line
  *   with tabs fills the cells to the right as well.
+ * - A form marked data-post-changed-only (a grid as loaded, not one returned with errors) posts only the boxes
+ *   changed since the page loaded: the server reads a box left out as unchanged (web/grid.py), and a large grid
+ *   stays under the number of fields Django reads from one request.
  * No rule lives here: figures that follow from a typed value come from the server (htmx).
  */
 (function () {
@@ -50,6 +53,24 @@
       next[at[1]].focus();
       if (next[at[1]].select) next[at[1]].select();
     }
+  });
+
+  function unchanged(field) {
+    if (field.tagName === "SELECT") {
+      return Array.from(field.options).every(function (o) { return o.selected === o.defaultSelected; });
+    }
+    if (field.type === "checkbox" || field.type === "radio") return false;
+    return field.value === field.defaultValue;
+  }
+
+  document.querySelectorAll("form[data-post-changed-only]").forEach(function (form) {
+    form.addEventListener("formdata", function (event) {
+      form.querySelectorAll("table.grid tr[data-row]").forEach(function (row) {
+        row.querySelectorAll("input[name], select[name], textarea[name]").forEach(function (field) {
+          if (unchanged(field)) event.formData.delete(field.name);
+        });
+      });
+    });
   });
 
   document.addEventListener("paste", function (event) {
