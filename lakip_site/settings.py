@@ -134,6 +134,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # Uploaded and generated files (the stored LAKIP PDFs) go through Django's storage API, the file system under
 # MEDIA_ROOT by default. They are never served from MEDIA_URL: the PDF views check access and stream them.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
+# An entry grid posts a dozen fields per row: 150 indicators are about 1,800 fields, above Django's 1,000.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # The largest evidence file a planner may upload (web:evidence), in bytes.
 LAKIP_EVIDENCE_MAX_BYTES = env_int("LAKIP_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 

@@ -84,9 +84,13 @@ def _delete_file(sender, instance, **kwargs):
         transaction.on_commit(lambda: default_storage.delete(name))
 
 
+# The apps whose models hold what the report prints; the consumers' own models (stored PDFs, uploads) do not.
+DATA_APPS = ("agencies", "indicators", "budgets")
+
+
 def watched_models():
     """The models whose saves and deletions change printed data."""
-    owned = [apps.get_model(label) for label in AGENCY_LOOKUPS if not label.startswith("reports.")]
+    owned = [apps.get_model(label) for label in AGENCY_LOOKUPS if label.split(".")[0] in DATA_APPS]
     return [Government, *owned]
 
 

@@ -11,7 +11,6 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -113,14 +112,10 @@ def download(request, code, year, pk):
 @login_required
 @require_POST
 def delete(request, code, year, pk):
-    """Remove the file's record, and its stored file once the deletion is committed."""
+    """Remove the file's record; its stored file goes once the deletion is committed (``indicators.signals``)."""
     report_year = get_report_year_or_404(request.user, code, year)
     evidence = _year_file_or_404(report_year, pk)
-    stored = evidence.file.name
-    storage = evidence.file.storage
-    with transaction.atomic():
-        evidence.delete()
-        transaction.on_commit(lambda: storage.delete(stored))
+    evidence.delete()
     messages.success(request, f"Berkas “{evidence.name}” dihapus dari bukti {evidence.realisation.indicator.code}.")
     target = row_id(evidence.realisation.indicator.code)
     return redirect(f"{reverse('web:evidence', args=[code, year])}#{target}")
