@@ -16,6 +16,12 @@ from indicators.models import ObjectiveNarrative
 from web.grid import RowError, row_id
 
 
+def name_default_chapter(form):
+    """A year section's empty chapter offered as what it means: the chapter its key prints in."""
+    if "chapter" in form.fields:
+        form.fields["chapter"].choices = [("", "— bab baku bagian ini —"), *Chapter.choices()]
+
+
 class SectionForm(forms.ModelForm):
     """One existing section; its prefix and its box's id come from ``anchor``, so every box of the page has its
     own id."""
@@ -23,6 +29,7 @@ class SectionForm(forms.ModelForm):
     def __init__(self, *args, instance, anchor, **kwargs):
         super().__init__(*args, instance=instance, prefix=anchor, **kwargs)
         self.row_id = row_id(anchor)
+        name_default_chapter(self)
 
     def typed_text(self):
         """The text as the form holds it: as typed when bound, as stored otherwise."""
@@ -84,6 +91,7 @@ class NewSectionForm(forms.ModelForm):
         self.fields["key"].help_text = "Huruf, angka, - dan _; kosongkan bila memilih bagian baku."
         self.fields["standard"].choices = [("", "— pilih bagian baku yang belum ada —"), *missing]
         self.row_id = prefix
+        name_default_chapter(self)
 
     def clean(self):
         cleaned = super().clean()

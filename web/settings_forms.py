@@ -122,6 +122,11 @@ class AgencySettingsForm(forms.ModelForm):
         ("Kepala perangkat daerah", ("head_name", "head_title", "head_rank", "head_nip")),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        cap = self.fields["achievement_cap"]
+        cap.choices = [("", "Tanpa batas"), *(choice for choice in cap.choices if choice[0] != "")]
+
     def fieldsets(self):
         """``(legend, [bound field, ...])`` per group of ``groups``."""
         return [(legend, [self[name] for name in names]) for legend, names in self.groups]

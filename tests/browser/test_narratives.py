@@ -40,5 +40,7 @@ def test_planner_edits_a_section_previews_it_and_saves(live_server, import_demo,
 
     section.get_by_role("button", name="Simpan bagian").click()
     expect(page.locator(".messages")).to_contain_text("Bagian «1.1 Latar Belakang» tersimpan.")
+    # Back on the page at the saved section, which is open.
+    expect(page.locator("#row-background")).to_have_attribute("open", "")
     saved = Narrative.objects.get(report_year__agency=belitung, key="background")
     assert (saved.title, saved.text.startswith("Kinerja **meningkat**.")) == ("1.1 Latar Belakang", True)
