@@ -109,3 +109,22 @@ def absorption_chart(items, title):
         value = escape(numbers.format_percent(absorption))
         rows.append(f'<text x="{WIDTH - VALUE_WIDTH + 6}" y="{y + BAR_HEIGHT}">{value}</text>')
     return _svg(rows, height, title)
+
+
+def objective_achievement_charts(results):
+    """Each sasaran's achievement chart by sasaran code ("" for a sasaran without indicators), titled as the report's
+    Bab III titles it."""
+    title = f"Capaian terhadap target per indikator tahun {results.year}"
+    return {o.code: achievement_chart(o.indicators, title) if o.indicators else "" for o in results.objectives}
+
+
+def budget_absorption_chart(results):
+    """The year's absorption chart and whether it is drawn per program: per program with a pagu where the agency
+    reports programs, else per sasaran, numbered as the report numbers them ("" when there is nothing to draw)."""
+    programs = [line for line in results.budget_lines if line.level == "program" and line.budget is not None]
+    items = (
+        [(f"{line.code} {line.name}", line.absorption) for line in programs]
+        if programs
+        else [(f"Sasaran {n} {o.text}", o.absorption) for n, o in enumerate(results.objectives, start=1)]
+    )
+    return (absorption_chart(items, "Serapan anggaran") if items else ""), bool(programs)

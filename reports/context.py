@@ -22,7 +22,7 @@ from domain.numbers import format_date
 from domain.sections import Part, objective_section_title, place_sections
 from domain.text import break_long_runs
 from performance.results import agency_results
-from presentation.charts import absorption_chart, achievement_chart
+from presentation.charts import budget_absorption_chart, objective_achievement_charts
 from presentation.markdown import render_markdown
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -260,7 +260,7 @@ def build_context(*, agency, year):
     overview = _part(chapters[Chapter.BAB3A], Part.OVERVIEW)
     bab3a = heading(overview, label="A.", level=2)
     achievement_table = outline.table(f"Target, realisasi dan capaian indikator kinerja utama tahun {year}")
-    achievement_chart_title = f"Capaian terhadap target per indikator tahun {year}"
+    charts = objective_achievement_charts(results)
     objectives = []
     for number, objective in enumerate(results.objectives, start=1):
         objective_heading = outline.heading(f"Sasaran {number}: {objective.text}", level=3)
@@ -272,9 +272,7 @@ def build_context(*, agency, year):
                 "number": number,
                 "goal": goals.get(objective.goal, ""),
                 "heading": objective_heading,
-                "chart": achievement_chart(objective.indicators, achievement_chart_title)
-                if objective.indicators
-                else "",
+                "chart": charts[objective.code],
                 "history_table": outline.table(
                     f"Realisasi dan capaian sasaran {number} tahun {history_years[0]}–{year}"
                 ),
@@ -304,12 +302,7 @@ def build_context(*, agency, year):
         for section in chapters[Chapter.BAB3B]
         if section["part"] != Part.BUDGET
     ]
-    programs = [line for line in results.budget_lines if line.level == "program" and line.budget is not None]
-    absorption_items = (
-        [(f"{line.code} {line.name}", line.absorption) for line in programs]
-        if programs
-        else [(f"Sasaran {o['number']} {o['result'].text}", o["result"].absorption) for o in objectives]
-    )
+    absorption_chart, absorption_by_program = budget_absorption_chart(results)
     lines_table = outline.table(f"Pagu dan realisasi per program, kegiatan dan sub kegiatan tahun {year}")
     objective_budget_table = outline.table(f"Pagu dan realisasi anggaran per sasaran tahun {year}")
     expense_table = outline.table(f"Pagu dan realisasi per jenis belanja tahun {year}")
@@ -355,8 +348,8 @@ def build_context(*, agency, year):
         "objectives": objectives,
         "achievement_rows": _achievement_rows(objectives, year),
         "budget_lines": results.budget_lines,
-        "absorption_chart": absorption_chart(absorption_items, "Serapan anggaran") if absorption_items else "",
-        "absorption_by_program": bool(programs),
+        "absorption_chart": absorption_chart,
+        "absorption_by_program": absorption_by_program,
         "expense_types": results.expense_types,
         "findings": results.findings,
         "front": front,

@@ -85,10 +85,11 @@ def test_findings_are_counted_by_severity_with_links_to_the_panel(belitung_timur
     assert f'href="{findings_url}#severity-warning"' in page
 
 
-def test_the_dashboard_draws_the_pdfs_achievement_chart_for_each_sasaran(bengkalis, client):
+def test_the_dashboard_draws_the_pdfs_charts_achievement_per_sasaran_and_absorption(bengkalis, client):
     page = open_dashboard(client, bengkalis)
-    assert page.count('<svg class="chart"') == 3
-    assert 'aria-label="Capaian terhadap target per indikator tahun 2024"' in page
+    assert page.count('<svg class="chart"') == 4
+    assert page.count('aria-label="Capaian terhadap target per indikator tahun 2024"') == 3
+    assert 'aria-label="Serapan anggaran"' in page
     # IKU-2: 78,13 / 51 = 153,20%, provisional.
     assert "78,13 / 51 = 153,20% (sementara)" in page
 

@@ -34,6 +34,12 @@ def severity_label(severity):
 
 
 @register.filter
+def status_label(status):
+    """``Final``, ``Sementara`` or ``Menunggu hasil`` for a realisation's status."""
+    return RealisationStatus.label_of(status)
+
+
+@register.filter
 def budget_level(level):
     """``Program``, ``Kegiatan`` or ``Sub Kegiatan`` for a budget line's level."""
     return BudgetLevel.label_of(level)

@@ -2,7 +2,7 @@
 
 Every figure comes from the engine: the results (``performance.results``), how complete the year's data is and
 where the headline figures stand among the agency's category bands (``performance.completeness``), and the
-charts the PDF draws (``presentation.charts``), called the way ``reports.context`` calls them.
+charts the PDF draws (``presentation.charts``), the same calls as ``reports.context``.
 """
 
 from django.contrib.auth.decorators import login_required
@@ -10,20 +10,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from agencies.access import get_report_year_or_404
-from domain.enums import RealisationStatus
 from performance import completeness
 from performance.results import agency_results
-from presentation.charts import achievement_chart
-
-
-def objective_charts(results):
-    """Each sasaran with indicators and its achievement chart, titled as in the PDF's Bab III."""
-    title = f"Capaian terhadap target per indikator tahun {results.year}"
-    return [
-        (objective, achievement_chart(objective.indicators, title))
-        for objective in results.objectives
-        if objective.indicators
-    ]
+from presentation.charts import budget_absorption_chart, objective_achievement_charts
 
 
 @login_required
@@ -32,6 +21,8 @@ def agency_year(request, code, year):
     report_year = get_report_year_or_404(request.user, code, year)
     agency = report_year.agency
     results = agency_results(agency=agency, year=year)
+    charts = objective_achievement_charts(results)
+    absorption_chart, absorption_by_program = budget_absorption_chart(results)
     return render(
         request,
         "web/agency_year.html",
@@ -44,7 +35,8 @@ def agency_year(request, code, year):
             "achievement": completeness.standing(results.totals.achievement, results.category_bands),
             "absorption": completeness.standing(results.totals.absorption, results.category_bands),
             "finding_counts": completeness.findings_by_severity(results.findings),
-            "charts": objective_charts(results),
-            "status_choices": RealisationStatus.choices(),
+            "charts": [(o, charts[o.code]) for o in results.objectives if charts[o.code]],
+            "absorption_chart": absorption_chart,
+            "absorption_by_program": absorption_by_program,
         },
     )
