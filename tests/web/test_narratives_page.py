@@ -83,7 +83,7 @@ def test_a_refused_section_names_the_section_and_the_field_and_saves_nothing(bel
     html = response.content.decode()
     assert '<a href="#row-background">Latar Belakang</a> · Judul:' in html
     # The text typed comes back for correction; the stored one is unchanged.
-    assert ">Diubah</textarea>" in html
+    assert ">\nDiubah</textarea>" in html
     background.refresh_from_db()
     assert background.text == before
 
