@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 
 from agencies.models import Agency
 from domain.numbers import TypedNumberError, format_value, parse_typed_number
-from domain.validators import category_bands_problems
+from domain.validators import category_bands_problems, text_problem
 
 # Empty rows shown below the bands, for new ones: enough for the five bands of the default, without JavaScript.
 EMPTY_BAND_ROWS = 2
@@ -45,19 +45,19 @@ class BandsWidget(forms.Widget):
 class CategoryBandsField(forms.Field):
     """The category bands typed as rows of a name and a lower bound (``90``, ``75,5``), from the highest down.
 
-    Readings: a row left wholly empty is no band; a row with only one of its boxes filled is refused as
-    ``category_bands_problems`` refuses a band without its label or minimum. Every problem names its row by its
-    number on the page (Kategori 2 · batas bawah).
+    Readings: a row left wholly empty is no band, and the bands are numbered without it, as the table shows them
+    when it comes back refused (Kategori 2 · batas bawah is the second row shown); a row with only one of its boxes
+    filled is refused as ``category_bands_problems`` refuses a band without its label or minimum.
     """
 
     widget = BandsWidget
 
     def to_python(self, rows):
+        typed = [(label.strip(), written.strip()) for label, written in rows if label.strip() or written.strip()]
         bands = []
-        for number, (label, written) in enumerate(rows, start=1):
-            label, written = label.strip(), written.strip()
-            if not label and not written:
-                continue
+        for number, (label, written) in enumerate(typed, start=1):
+            if text_problem(label):
+                raise ValidationError(f"Kategori {number} · nama kategori: {text_problem(label)}", code="invalid")
             try:
                 minimum = json_number(parse_typed_number(written)) if written else None
             except TypedNumberError as error:

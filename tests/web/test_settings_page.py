@@ -108,7 +108,8 @@ def test_no_band_rows_store_the_default_bands(belitung, client):
     [
         ([("Tinggi", "80"), ("Sedang", "95")], "Kategori 2 · batas bawah: «95» harus lebih kecil dari batas bawah"),
         ([("Tinggi", "80"), ("", "50")], "Kategori 2 · nama kategori: wajib diisi"),
-        ([("Tinggi", "8O")], "Kategori 1 · batas bawah: «8O» bukan angka"),
+        ([("Tinggi", "80"), ("", ""), ("Rendah", "8O")], "Kategori 2 · batas bawah: «8O» bukan angka"),
+        ([("Tinggi\x00", "80")], "Kategori 1 · nama kategori: berisi karakter yang tidak sah (surrogate atau NUL)"),
         ([("Tinggi", "87.30")], "Kategori 1 · batas bawah: «87.30»: gunakan koma untuk desimal, mis. 87,30"),
     ],
 )
