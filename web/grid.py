@@ -51,7 +51,8 @@ class GridForm(forms.Form):
         """Show the errors of a model's ``full_clean`` on this row: under the field's box where the row has that
         field, else as an error of the row naming the model field (its ``verbose_name`` when ``model`` is given).
         """
-        for name, messages in error.update_error_dict({}).items():
+        by_field = error.message_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error.messages}
+        for name, messages in by_field.items():
             if name in self.fields:
                 self.add_error(name, messages)
                 continue
