@@ -59,6 +59,13 @@ MEASURE_DIGITS = (15, 10)
 MONEY_DIGITS = (16, 2)
 
 
+def json_number(value):
+    """A number as a JSON field keeps it (category bands, grade scales): an int when whole, else its exact decimal
+    text, since a float would lose it."""
+    number = to_decimal(value)
+    return int(number) if number == number.to_integral_value() else format(number, "f")
+
+
 def size_problem(number, digits=MEASURE_DIGITS):
     """Why a finite Decimal is too large or too fine to keep (``digits`` as above), or None.
 

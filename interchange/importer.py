@@ -29,7 +29,7 @@ from domain.enums import (
     GovernmentLevel,
     RealisationStatus,
 )
-from domain.numbers import MONEY_DIGITS, size_problem, to_decimal
+from domain.numbers import MONEY_DIGITS, json_number, size_problem, to_decimal
 from domain.validators import (
     Problem,
     achievement_cap_problems,
@@ -157,12 +157,6 @@ def decimal_text(value):
 def field_length(model, name):
     """The column width of a text field, so that the import refuses what the database could not hold."""
     return model._meta.get_field(name).max_length
-
-
-def json_number(value):
-    """A number kept inside a JSON field: an int when whole, else its decimal string (floats would lose it)."""
-    number = to_decimal(value)
-    return int(number) if number == number.to_integral_value() else format(number, "f")
 
 
 class _Reader:

@@ -13,18 +13,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from agencies.models import Agency
-from domain.numbers import TypedNumberError, format_value, parse_typed_number
+from domain.numbers import TypedNumberError, format_value, json_number, parse_typed_number
 from domain.validators import category_bands_problems, text_problem
 
 # Empty rows shown below the bands, for new ones: enough for the five bands of the default, without JavaScript.
 EMPTY_BAND_ROWS = 2
 BAND_PATH = re.compile(r"\[(\d+)\](?:\.(\w+))?")
 BAND_BOXES = {"label": "nama kategori", "min": "batas bawah"}
-
-
-def json_number(number):
-    """A Decimal as a JSON field keeps it: an int when whole, else its exact decimal text (a float would lose it)."""
-    return int(number) if number == number.to_integral_value() else format(number, "f")
 
 
 class BandsWidget(forms.Widget):

@@ -13,6 +13,7 @@ from domain.numbers import (
     format_money,
     format_rupiah,
     format_value,
+    json_number,
     parse_typed_money,
     parse_typed_number,
 )
@@ -282,3 +283,16 @@ def test_a_typed_value_is_stored_in_the_stored_grammar_or_refused(text, allow_ra
         # Only text that starts with a letter is stored as a grade, and then exactly as typed.
         assert stored[0].isalpha()
         assert stored == text.strip()
+
+
+@pytest.mark.parametrize(
+    ("number", "kept"),
+    [(D("90"), 90), (D("90.00"), 90), (85, 85), (D("77.5"), "77.5"), ("60.25", "60.25"), (D("0.10"), "0.10")],
+)
+def test_a_number_kept_in_a_json_field_is_an_int_when_whole_else_its_exact_text(number, kept):
+    assert json_number(number) == kept
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=-(10**9), max_value=10**9))
+def test_a_number_kept_in_a_json_field_reads_back_as_the_same_number(number):
+    assert D(str(json_number(number))) == number
