@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from domain.numbers import (
     NUMBER_EXAMPLE,
@@ -131,11 +132,13 @@ def _sized(stored):
     return stored
 
 
+@lru_cache(maxsize=8192)
 def parse_value(text):
     """``"78.13"`` → Number, ``"70-80"`` → Range, ``"BB"`` → Grade; None for an empty value.
 
     A text that is none of these (``"12abc"``) is returned as a Grade too: the validators
-    (``domain.validators``) keep such texts from being stored.
+    (``domain.validators``) keep such texts from being stored. The values are immutable, so a text read once is
+    not read again (an agency's results read each target and realisation of every year).
     """
     if text is None:
         return None

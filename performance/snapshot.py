@@ -19,7 +19,15 @@ from agencies.models import Agency, ReportYear
 from budgets.models import BudgetFigure, BudgetLine, ObjectiveBudget
 from domain.enums import EfficiencyMethod, ExpenseType, PaperSize, RealisationStatus
 from domain.plan import applicable_period
-from indicators.models import Indicator, Objective, ObjectiveNarrative, Realisation, Renstra, Target
+from indicators.models import (
+    EvidenceFile,
+    Indicator,
+    Objective,
+    ObjectiveNarrative,
+    Realisation,
+    Renstra,
+    Target,
+)
 
 EXPENSE_TYPE_ORDER = {kind: position for position, kind in enumerate(ExpenseType)}
 
@@ -256,28 +264,42 @@ def load_snapshot(agency: Agency, year: int | None = None) -> AgencySnapshot:
             budget_line=row.budget_line.code if row.budget_line_id else None,
         )
         by_owner[owner].append(indicators[row.pk])
-    targets = Target.objects.filter(indicator__agency=agency, renstra_year__renstra=renstra).select_related(
-        "renstra_year"
-    )
-    for t in targets.order_by("renstra_year__year"):
-        if t.indicator_id in indicators:
-            indicators[t.indicator_id].targets[t.renstra_year.year] = TargetData(
-                _text(t.renstra_value),
-                _text(t.agreement_value),
-                t.agreement_reason,
-                (_text(t.q1), _text(t.q2), _text(t.q3), _text(t.q4)),
-            )
-    realisations = Realisation.objects.filter(indicator__agency=agency).prefetch_related("files")
-    for r in realisations.order_by("year"):
-        if r.indicator_id in indicators:
-            indicators[r.indicator_id].realisations[r.year] = RealisationData(
-                value=_text(r.value),
-                status=r.status,
-                evidence=r.evidence,
-                evidence_date=r.evidence_date,
-                note=r.note,
-                quarters=(_text(r.q1), _text(r.q2), _text(r.q3), _text(r.q4)),
-                files=tuple(EvidenceFileData(f.name, timezone.localdate(f.uploaded_at)) for f in r.files.all()),
+    # The tables with a row per indicator and year are read as plain tuples: building model objects for them
+    # cost more than everything else the snapshot does.
+    targets = Target.objects.filter(indicator__agency=agency, renstra_year__renstra=renstra)
+    for indicator, year, *values, reason in targets.order_by("renstra_year__year").values_list(
+        "indicator_id",
+        "renstra_year__year",
+        "renstra_value",
+        "agreement_value",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "agreement_reason",
+    ):
+        if indicator in indicators:
+            renstra_value, agreement, *quarters = map(_text, values)
+            indicators[indicator].targets[year] = TargetData(renstra_value, agreement, reason, tuple(quarters))
+    files = defaultdict(list)
+    uploaded = EvidenceFile.objects.filter(realisation__indicator__agency=agency)
+    for realisation, name, uploaded_at in uploaded.order_by("uploaded_at", "id").values_list(
+        "realisation_id", "name", "uploaded_at"
+    ):
+        files[realisation].append(EvidenceFileData(name, timezone.localdate(uploaded_at)))
+    realisations = Realisation.objects.filter(indicator__agency=agency).order_by("year")
+    for pk, indicator, year, value, status, evidence, evidence_date, note, *quarters in realisations.values_list(
+        "pk", "indicator_id", "year", "value", "status", "evidence", "evidence_date", "note", "q1", "q2", "q3", "q4"
+    ):
+        if indicator in indicators:
+            indicators[indicator].realisations[year] = RealisationData(
+                value=_text(value),
+                status=status,
+                evidence=evidence,
+                evidence_date=evidence_date,
+                note=note,
+                quarters=tuple(map(_text, quarters)),
+                files=tuple(files[pk]),
             )
     objectives = {}
     if renstra:
@@ -314,8 +336,11 @@ def load_snapshot(agency: Agency, year: int | None = None) -> AgencySnapshot:
             tuple(links[row.pk]),
             indicators=by_owner[("line", row.pk)],
         )
-    for f in BudgetFigure.objects.filter(line__agency=agency).order_by("year"):
-        lines[f.line_id].figures[f.year] = Money(f.budget, f.realisation, f.expense_type)
+    figures = BudgetFigure.objects.filter(line__agency=agency).order_by("year")
+    for line, year, budget, realisation, expense_type in figures.values_list(
+        "line_id", "year", "budget", "realisation", "expense_type"
+    ):
+        lines[line].figures[year] = Money(budget, realisation, expense_type)
     snapshot.lines = _parents_first(list(lines.values()))
 
     report_years = ReportYear.objects.filter(agency=agency).prefetch_related(

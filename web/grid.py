@@ -14,6 +14,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT, ManagementForm
 from django.http import QueryDict
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 
 
@@ -36,12 +37,36 @@ class RowError:
         return f"{where}: {self.message}"
 
 
+class SharedFields(dict):
+    """The declared fields of a grid form's class, shared by all its rows.
+
+    Django deep-copies every field (and its widget) for every form it makes, so that one form may change its fields
+    without touching another's; a grid of 150 rows would copy over a thousand. A grid's rows never change the fields
+    they share (a row that needs fields of its own adds new ones to its ``fields``), so a plain copy of the mapping
+    is enough.
+    """
+
+    def __deepcopy__(self, memo):
+        return dict(self)
+
+
 class GridForm(forms.Form):
     """One row of a grid. ``GridFormSet`` gives each form its ``key``, ``label`` and ``obj`` (the row's item) from
-    its ``rows``."""
+    its ``rows``. The rows share their declared fields (``SharedFields``)."""
 
     key = ""
     label = ""
+
+    def __init__(self, *args, **kwargs):
+        cls = type(self)
+        if not isinstance(cls.__dict__.get("base_fields"), SharedFields):
+            cls.base_fields = SharedFields(cls.base_fields)
+        super().__init__(*args, **kwargs)
+
+    @property
+    def html_names(self):
+        """The names of the row's boxes in the request, comma-separated (what htmx's ``hx-params`` takes)."""
+        return ",".join(self.add_prefix(name) for name in self.fields)
 
     @property
     def row_id(self):
@@ -108,7 +133,7 @@ class GridFormSet(forms.BaseFormSet):
         form.key, form.label, form.obj = self.rows[i]
         return form
 
-    @property
+    @cached_property
     def management_form(self):
         """The grid's rows are fixed by the server, not by the browser: the count is the rows', always, whatever
         a request's data says (a bound grid reads its forms' count from here)."""

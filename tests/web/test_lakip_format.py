@@ -110,5 +110,6 @@ def loaded_libraries(template):
     ids=lambda path: f"{path.parent.name}/{path.name}",
 )
 def test_page_and_pdf_templates_load_no_figure_library_but_lakip_format(template):
-    figure_libraries = loaded_libraries(template) - {"l10n", "static", "django_tables2", "lakip_pdf"}
+    # lakip_grid writes a grid's boxes, not figures.
+    figure_libraries = loaded_libraries(template) - {"l10n", "static", "django_tables2", "lakip_pdf", "lakip_grid"}
     assert figure_libraries <= {"lakip_format"}

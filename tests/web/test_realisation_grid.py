@@ -1,6 +1,8 @@
 """The realisation grid: a planner types the year's realisations, sees achievement and category as they type
 (the engine's figures), and saves every row at once or none."""
 
+import re
+
 import pytest
 from django.contrib.messages import get_messages
 from django.db import connection
@@ -43,6 +45,11 @@ def field(response, code, name):
     return form[name].html_name
 
 
+def box(html, name):
+    """The ``<input>`` tag named ``name`` in a page."""
+    return re.search(rf'<input [^>]*name="{re.escape(name)}"[^>]*>', html)[0]
+
+
 def stored(agency, code):
     return Realisation.objects.get(indicator__agency=agency, indicator__code=code, year=YEAR)
 
@@ -63,7 +70,7 @@ def test_the_grid_lists_every_indicator_in_the_engines_order_with_its_figures(cl
     assert [f.key for f in response.context["grid"].forms] == ["IKU-1", "IKU-2", "IKU-3", "IKU-4"]
     html = response.content.decode()
     assert 'id="row-iku-2"' in html
-    assert 'name="form-1-value" id="id_form-1-value" value="78,13"' in html
+    assert 'value="78,13"' in box(html, "form-1-value")
     assert '<td id="row-iku-2-achievement" class="num achievement" aria-live="polite">153,20%</td>' in html
     assert '<td id="row-iku-2-category" class="category">Sangat Tinggi</td>' in html
     assert "<strong>126,60%</strong> · Sangat Tinggi" in html  # sasaran S1
@@ -87,7 +94,7 @@ def test_a_value_typed_the_indonesian_way_is_saved_plain_and_shown_back_the_indo
     assert stored(belitung, "IKU-2").status == "provisional"  # untouched fields stay
     again = client.get(url(belitung))
     name = field(again, "IKU-2", "value")
-    assert f'name="{name}" id="id_{name}" value="78,13"' in again.content.decode()
+    assert 'value="78,13"' in box(again.content.decode(), name)
 
 
 def test_an_error_in_the_last_row_leaves_every_row_unsaved_and_names_row_and_field(client, belitung):
