@@ -22,18 +22,20 @@ AGENCY = "agency"
 
 @dataclass(frozen=True)
 class Finding:
-    """What a reviewer must see: how serious, which rule, about what (a code, or ``agency``), and why; ``note`` is
-    the planner's explanation, if they wrote one (``YearData.finding_notes``)."""
+    """What a reviewer must see: how serious, which rule, about what (a code, or ``agency``), and why; ``section``
+    is the narrative section a narrative finding is about (its key); ``note`` is the planner's explanation, if they
+    wrote one (``YearData.finding_notes``)."""
 
     severity: str
     rule: str
     subject: str
     message: str
+    section: str = ""
     note: str = ""
 
 
-def _finding(severity, rule, subject, message):
-    return Finding(severity=severity, rule=rule, subject=subject, message=message)
+def _finding(severity, rule, subject, message, section=""):
+    return Finding(severity=severity, rule=rule, subject=subject, message=message, section=section)
 
 
 # --- Budget -----------------------------------------------------------------------------------------
@@ -363,6 +365,7 @@ def narrative_mentions_other_year(snapshot, results):
                     "narrative_mentions_other_year",
                     subject,
                     f"Narasi «{key}» menyebut «{phrase}», padahal laporan ini tahun {results.year}",
+                    key,
                 )
 
 
@@ -418,6 +421,7 @@ def narrative_mentions_other_region(snapshot, results):
                 "narrative_mentions_other_region",
                 subject,
                 f"Narasi «{key}» menyebut {region}, bukan {snapshot.government_name.removeprefix('Pemerintah ')}",
+                key,
             )
 
 
@@ -433,6 +437,7 @@ def narrative_without_title(snapshot, results):
                 "narrative_without_title",
                 subject,
                 f"Bagian narasi «{key}» belum diberi judul; dicetak dengan judul «{readable_key(key)}»",
+                key,
             )
 
 

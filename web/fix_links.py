@@ -7,8 +7,8 @@ on the budget grid), a fixed fragment points at a field of a form (``field-head_
 ``performance.findings.RULES`` has no target here.
 
 Readings: a finding about the whole agency (subject ``agency``) has no row, so it opens its page at the top. A
-narrative finding names its section only inside its message, not as a field, so it opens the narratives page at
-the sasaran's row when its subject is a sasaran and at the top otherwise. ``value_kind_mismatch`` may concern the
+narrative finding (``SECTION_ROW``) points at its section on the narratives page: ``#row-<key>`` for a section of
+the year, ``#row-<sasaran>-<key>`` for a sasaran's (``web.narrative_forms``). ``value_kind_mismatch`` may concern the
 target or the realisation; it points at the realisation grid, where the realisation and the target both show.
 """
 
@@ -18,6 +18,7 @@ from performance.findings import AGENCY
 from web.grid import row_id
 
 SUBJECT_ROW = "subject-row"
+SECTION_ROW = "section-row"
 
 FIX_TARGETS = {
     "realisation_exceeds_budget": ("web:budget", SUBJECT_ROW),
@@ -33,9 +34,9 @@ FIX_TARGETS = {
     "zero_target": ("web:targets", SUBJECT_ROW),
     "objective_without_budget": ("web:budget", None),
     "budget_line_without_objective": ("web:budget", SUBJECT_ROW),
-    "narrative_mentions_other_year": ("web:narratives", SUBJECT_ROW),
-    "narrative_mentions_other_region": ("web:narratives", SUBJECT_ROW),
-    "narrative_without_title": ("web:narratives", SUBJECT_ROW),
+    "narrative_mentions_other_year": ("web:narratives", SECTION_ROW),
+    "narrative_mentions_other_region": ("web:narratives", SECTION_ROW),
+    "narrative_without_title": ("web:narratives", SECTION_ROW),
     "nip_malformed": ("web:agency_settings", "field-head_nip"),
     "realisation_provisional": ("web:realisations", SUBJECT_ROW),
 }
@@ -47,4 +48,7 @@ def fix_url(finding, code, year):
     url = reverse(url_name, args=[code, year])
     if anchor == SUBJECT_ROW:
         return url if finding.subject == AGENCY else f"{url}#{row_id(finding.subject)}"
+    if anchor == SECTION_ROW:
+        section = finding.section if finding.subject == AGENCY else f"{finding.subject}-{finding.section}"
+        return f"{url}#{row_id(section)}"
     return f"{url}#{anchor}" if anchor else url

@@ -37,6 +37,16 @@ class RowError:
         return f"{where}: {self.message}"
 
 
+def form_errors(form, row, label):
+    """The errors of one form as ``RowError``: ``row`` is the id of the row (or box) it is shown in, ``label`` its
+    name in messages; each error names its field by label."""
+    return [
+        RowError(row, label, "" if name == NON_FIELD_ERRORS else str(form.fields[name].label or name), str(message))
+        for name, messages in form.errors.items()
+        for message in messages
+    ]
+
+
 class SharedFields(dict):
     """The declared fields of a grid form's class, shared by all its rows.
 
@@ -145,11 +155,7 @@ class GridFormSet(forms.BaseFormSet):
 
     def row_errors(self):
         """Every error of the grid as ``RowError``, in row order, each naming its row and field."""
-        found = []
-        for form in self.forms:
-            for name, messages in form.errors.items():
-                field = "" if name == forms.forms.NON_FIELD_ERRORS else str(form.fields[name].label or name)
-                found.extend(RowError(form.row_id, form.label, field, str(m)) for m in messages)
+        found = [error for form in self.forms for error in form_errors(form, form.row_id, form.label)]
         found.extend(RowError("", "", "", str(m)) for m in self.non_form_errors())
         return found
 

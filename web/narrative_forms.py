@@ -13,7 +13,7 @@ from agencies.models import Narrative
 from domain.enums import Chapter
 from domain.sections import OBJECTIVE_SECTIONS, YEAR_SECTIONS, objective_section_title, place_sections
 from indicators.models import ObjectiveNarrative
-from web.grid import RowError, row_id
+from web.grid import row_id
 
 
 def name_default_chapter(form):
@@ -141,17 +141,6 @@ class NewObjectiveNarrativeForm(NewSectionForm):
         instance = ObjectiveNarrative(objective=objective, year=year)
         prefix = row_id(f"new-{objective.code}")
         super().__init__(*args, instance=instance, taken=taken, missing=missing, prefix=prefix, **kwargs)
-
-
-def form_errors(form, label):
-    """A form's errors as ``web.grid.RowError``, each naming the section (``label``, its box) and the field."""
-    return [
-        RowError(
-            form.row_id, label, "" if name == forms.forms.NON_FIELD_ERRORS else str(form[name].label), str(message)
-        )
-        for name, found in form.errors.items()
-        for message in found
-    ]
 
 
 def report_order(narratives):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from agencies.models import FindingNote, ReportYear
 from bench.synthetic import build_large_agency
 from domain.enums import Severity
-from performance.findings import RULES
+from performance.findings import RULES, Finding
 from performance.results import agency_results
 from reports.pdf import render_html
 from tests.factories import member_of, reviewer_of
@@ -44,12 +44,12 @@ def note_url(agency, year=2024):
 def test_every_rule_has_an_indonesian_title_and_a_page_that_fixes_it(rule):
     assert TITLES.get(rule), f"{rule} has no title in web/finding_titles.py"
     assert rule in FIX_TARGETS, f"{rule} has no fix target in web/fix_links.py"
-    assert fix_url(type("F", (), {"rule": rule, "subject": "IKU-1"})(), "opd", 2024).startswith("/agencies/opd/2024/")
+    assert fix_url(Finding("warning", rule, "IKU-1", "", "background"), "opd", 2024).startswith("/agencies/opd/2024/")
 
 
 def test_links_point_at_the_row_of_the_grid_or_the_field_that_fixes_the_finding():
-    def finding(rule, subject):
-        return type("F", (), {"rule": rule, "subject": subject})()
+    def finding(rule, subject, section=""):
+        return Finding("warning", rule, subject, "", section)
 
     assert fix_url(finding("realisation_exceeds_budget", "5.03.02.1.02"), "opd", 2024) == (
         "/agencies/opd/2024/budget/#row-50302102"
@@ -59,7 +59,12 @@ def test_links_point_at_the_row_of_the_grid_or_the_field_that_fixes_the_finding(
         "/agencies/opd/2024/realisations/#row-iksk-2"
     )
     assert fix_url(finding("nip_malformed", "agency"), "opd", 2024) == "/agencies/opd/2024/settings/#field-head_nip"
-    assert fix_url(finding("narrative_mentions_other_year", "agency"), "opd", 2024) == "/agencies/opd/2024/narratives/"
+    assert fix_url(finding("narrative_mentions_other_year", "agency", "background"), "opd", 2024) == (
+        "/agencies/opd/2024/narratives/#row-background"
+    )
+    assert fix_url(finding("narrative_without_title", "S1", "analysis"), "opd", 2024) == (
+        "/agencies/opd/2024/narratives/#row-s1-analysis"
+    )
 
 
 def test_the_panel_groups_bengkulus_findings_by_severity_with_titles_and_fix_links(bengkulu, planner):
@@ -199,3 +204,13 @@ def test_the_panel_and_a_note_cost_the_same_queries_on_a_demo_and_on_a_large_age
         client.get(findings_url(large))
     with django_assert_num_queries(small_post):
         client.post(note_url(large), {"rule": explainable.rule, "subject": explainable.subject, "text": "a"})
+
+
+def test_a_narrative_finding_links_to_its_own_section_which_the_narratives_page_has(import_demo, client):
+    """Belitung Timur's S2 analysis names another region: the link opens that sasaran's section itself."""
+    belitung = import_demo("belitung-timur-2024")
+    client.force_login(member_of(belitung))
+    page = client.get(findings_url(belitung)).content.decode()
+    narratives = reverse("web:narratives", args=[belitung.code, 2024])
+    assert f'href="{narratives}#row-s2-analysis"' in page
+    assert 'id="row-s2-analysis"' in client.get(narratives).content.decode()

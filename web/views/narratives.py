@@ -21,12 +21,12 @@ from domain.enums import Chapter
 from indicators.models import Objective, ObjectiveNarrative
 from performance.snapshot import renstra_for_year
 from presentation.markdown import render_markdown
+from web.grid import form_errors
 from web.narrative_forms import (
     NarrativeForm,
     NewNarrativeForm,
     NewObjectiveNarrativeForm,
     ObjectiveNarrativeForm,
-    form_errors,
     report_order,
 )
 
@@ -126,7 +126,7 @@ def _add(request, report_year, form):
         added = form.edit_form(instance=form.save())
         messages.success(request, f"Bagian «{added.label()}» ditambahkan.")
         return redirect(_page_url(report_year, added.row_id))
-    return _render(request, report_year, bound=form, errors=form_errors(form, "Bagian baru"))
+    return _render(request, report_year, bound=form, errors=form_errors(form, form.row_id, "Bagian baru"))
 
 
 def _save_or_preview(request, report_year, form):
@@ -141,7 +141,7 @@ def _save_or_preview(request, report_year, form):
             form.save()
         messages.success(request, f"Bagian «{form.label()}» tersimpan.")
         return redirect(_page_url(report_year, form.row_id))
-    return _render(request, report_year, bound=form, errors=form_errors(form, form.label()))
+    return _render(request, report_year, bound=form, errors=form_errors(form, form.row_id, form.label()))
 
 
 def _delete(request, report_year, section, form):
