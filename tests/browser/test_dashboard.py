@@ -18,7 +18,7 @@ def log_in(page, live_server, username, next_path):
     page.get_by_role("button", name="Masuk").click()
 
 
-def test_planner_reads_the_dashboard_and_follows_a_finding_to_its_row(live_server, import_demo, page):
+def test_planner_reads_the_dashboard_follows_a_finding_to_its_row_and_fixes_it(live_server, import_demo, page):
     bengkalis = import_demo("bengkalis-2024")
     planner = member_of(bengkalis, username="perencana-bengkalis")
     year_path = f"/agencies/{bengkalis.code}/2024/"
@@ -28,7 +28,7 @@ def test_planner_reads_the_dashboard_and_follows_a_finding_to_its_row(live_serve
     # Bengkalis 2024: the mean of its sasaran's achievements is 114,45%, "Sangat Tinggi".
     expect(page.locator("#figure-achievement")).to_contain_text("114,45%")
     expect(page.locator("#figure-achievement")).to_contain_text("Sangat Tinggi")
-    expect(page.locator("svg.chart")).to_have_count(3)
+    expect(page.locator("svg.chart")).to_have_count(4)  # one per sasaran, and the absorption chart
     expect(page.locator("svg.chart").first).to_be_visible()
 
     page.locator("#findings-warning a").click()
@@ -40,6 +40,13 @@ def test_planner_reads_the_dashboard_and_follows_a_finding_to_its_row(live_serve
     expect(page).to_have_url(re.compile(rf"{year_path}realisations/#row-iku-1$"))
     expect(page.locator("tr#row-iku-1")).to_be_visible()
     assert page.evaluate("document.querySelector(':target') && document.querySelector(':target').id") == "row-iku-1"
+
+    # The planner fixes it there: 2024's own figure, saved; the finding is gone from the panel.
+    page.locator('tr#row-iku-1 input[name$="-value"]').fill("0,71")
+    page.get_by_role("button", name="Simpan realisasi").click()
+    expect(page.locator(".messages")).to_contain_text("1 baris realisasi disimpan.")
+    page.goto(f"{live_server.url}{year_path}findings/")
+    expect(page.locator("#finding-realisation_same_as_previous_year-iku-1")).to_have_count(0)
 
 
 def test_the_dashboard_fits_a_phone(live_server, import_demo, page):
