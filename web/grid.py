@@ -10,12 +10,20 @@ all are valid.
 from dataclasses import dataclass
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import transaction
+from django.db import router, transaction
+from django.db.models.deletion import Collector
 from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT, ManagementForm
 from django.http import QueryDict
+from django.shortcuts import redirect, render
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+
+from agencies.access import get_report_year_or_404
+from agencies.signals import agency_data_changed
+from performance.results import compute_results
+from performance.snapshot import load_snapshot
 
 
 def row_id(key):
@@ -87,20 +95,20 @@ class GridForm(forms.Form):
         field, else as an error of the row naming the model field (its ``verbose_name`` when ``model`` is given).
         """
         by_field = error.message_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error.messages}
-        for name, messages in by_field.items():
+        for name, found in by_field.items():
             if name in self.fields:
-                self.add_error(name, messages)
+                self.add_error(name, found)
                 continue
             if name != NON_FIELD_ERRORS and model is not None:
                 name = model._meta.get_field(name).verbose_name
             prefix = "" if name == NON_FIELD_ERRORS else f"{name}: "
-            self.add_error(None, [f"{prefix}{m}" for m in messages])
+            self.add_error(None, [f"{prefix}{m}" for m in found])
 
 
 class GridFormSet(forms.BaseFormSet):
     """A formset of ``GridForm`` rows, one per item of ``rows`` (key, label, the row's object).
 
-    Subclasses set ``form`` and implement ``save_row(form, obj)``, which writes one changed row. Every row is
+    Subclasses set ``form`` and implement ``save_rows(changed)``, which writes the changed rows. Every row is
     validated before any is written; ``save`` writes the changed rows in one transaction.
     """
 
@@ -168,15 +176,10 @@ class GridFormSet(forms.BaseFormSet):
         index = next((i for i, (k, _label, _obj) in enumerate(self.rows) if k == key), None)
         return None if index is None else self._construct_form(index)
 
-    def save_row(self, form, obj):
-        """Write one changed row."""
-        raise NotImplementedError
-
     def save_rows(self, changed):
-        """Write the changed rows (inside ``save``'s transaction): one ``save_row`` each, unless a grid overrides
-        this to write them in bulk, so that the number of queries does not grow with the rows."""
-        for form in changed:
-            self.save_row(form, form.obj)
+        """Write the changed rows, inside ``save``'s transaction; a grid writes them with ``write_in_bulk`` so that
+        the number of queries does not grow with the rows."""
+        raise NotImplementedError
 
     def save(self):
         """Writes every changed row in one transaction and returns how many rows changed. Call after
@@ -185,3 +188,43 @@ class GridFormSet(forms.BaseFormSet):
         with transaction.atomic():
             self.save_rows(changed)
         return len(changed)
+
+
+def write_in_bulk(model, *, agency_id, creates=(), updates=(), fields=(), deletes=()):
+    """Write a grid's rows of ``model`` in a fixed number of queries: create ``creates``, update ``fields`` of
+    ``updates``, delete ``deletes`` (the loaded objects themselves: a queryset's deletion would look up each row's
+    agency for the deletion signals), then say the agency's data changed (bulk writes send no per-row signal, and
+    the stored PDF must go stale)."""
+    model.objects.bulk_create(creates)
+    model.objects.bulk_update(updates, fields)
+    if deletes:
+        collector = Collector(using=router.db_for_write(model))
+        collector.collect(deletes)
+        collector.delete()
+    agency_data_changed.send(sender=model, agency_ids=[agency_id])
+
+
+def grid_page(request, code, year, *, grid_class, template, tab, saved_message, context=None):
+    """A grid's page: the grid of the report year (404 for a user who may not see the agency), saved on POST and
+    redirected back with ``saved_message(count)``, or shown with its errors. ``context(results, grid)`` adds what
+    the template needs beyond the grid."""
+    report_year = get_report_year_or_404(request.user, code, year)
+    results = compute_results(load_snapshot(report_year.agency, year), year)
+    grid = grid_class(request.POST or None, report_year=report_year, results=results)
+    if request.method == "POST" and grid.is_valid():
+        saved = grid.save()
+        messages.success(request, saved_message(saved) if saved else "Tidak ada perubahan.")
+        return redirect(f"web:{tab}", code, year)
+    return render(
+        request,
+        template,
+        {
+            "agency": report_year.agency,
+            "report_year": report_year,
+            "tab": tab,
+            "results": results,
+            "grid": grid,
+            "errors": grid.row_errors() if grid.is_bound else [],
+            **(context(results, grid) if context else {}),
+        },
+    )

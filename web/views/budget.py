@@ -18,22 +18,14 @@ changed (bulk writes send no per-row signal, and the stored PDF must be marked s
 """
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import router
-from django.db.models.deletion import Collector
-from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods
 
-from agencies.access import get_report_year_or_404
 from agencies.fields import MoneyFormField
-from agencies.signals import agency_data_changed
 from budgets.models import BudgetFigure, BudgetLine
-from performance.results import compute_results
-from performance.snapshot import load_snapshot
-from web.grid import GridForm, GridFormSet
+from web.grid import GridForm, GridFormSet, grid_page, write_in_bulk
 
 WRITTEN = ("budget", "realisation")
 
@@ -99,43 +91,42 @@ class BudgetGridBase(GridFormSet):
             (self.updates if figure.pk else self.creates).append(figure)
 
     def save_rows(self, changed):
-        BudgetFigure.objects.bulk_create(self.creates)
-        BudgetFigure.objects.bulk_update(self.updates, WRITTEN)
-        if self.deletes:
-            # The loaded figures themselves, not a queryset: the deletion signals read their line, joined.
-            collector = Collector(using=router.db_for_write(BudgetFigure))
-            collector.collect(self.deletes)
-            collector.delete()
-        agency_data_changed.send(sender=BudgetFigure, agency_ids=[self.report_year.agency_id])
+        write_in_bulk(
+            BudgetFigure,
+            agency_id=self.report_year.agency_id,
+            creates=self.creates,
+            updates=self.updates,
+            fields=WRITTEN,
+            deletes=self.deletes,
+        )
 
 
 BudgetGrid = forms.formset_factory(BudgetForm, formset=BudgetGridBase, extra=0)
 
 
+def _budget_context(results, grid):
+    """Each line's form with its children_sum_mismatch finding, and whether the year states its DPA total."""
+    year_data = results.snapshot.years.get(results.year)
+    mismatches = {f.subject: f for f in results.findings if f.rule == "children_sum_mismatch"}
+    return {
+        "rows": [(form, mismatches.get(form.key)) for form in grid.forms],
+        "reports_total": year_data is not None and year_data.budget_total is not None,
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def page(request, code, year):
-    report_year = get_report_year_or_404(request.user, code, year)
-    agency = report_year.agency
-    results = compute_results(load_snapshot(agency, year), year)
-    grid = BudgetGrid(request.POST or None, report_year=report_year, results=results)
-    if request.method == "POST" and grid.is_valid():
-        saved = grid.save()
-        messages.success(request, f"Anggaran {saved} baris disimpan." if saved else "Tidak ada perubahan.")
-        return redirect("web:budget", code, year)
-    year_data = results.snapshot.years.get(year)
-    mismatches = {f.subject: f for f in results.findings if f.rule == "children_sum_mismatch"}
-    context = {
-        "agency": agency,
-        "report_year": report_year,
-        "tab": "budget",
-        "results": results,
-        "grid": grid,
-        "rows": [(form, mismatches.get(form.key)) for form in grid.forms],
-        "reports_total": year_data is not None and year_data.budget_total is not None,
-        "errors": grid.row_errors() if grid.is_bound else [],
-    }
-    return render(request, "web/budget.html", context)
+    return grid_page(
+        request,
+        code,
+        year,
+        grid_class=BudgetGrid,
+        template="web/budget.html",
+        tab="budget",
+        saved_message=lambda saved: f"Anggaran {saved} baris disimpan.",
+        context=_budget_context,
+    )
 
 
 urlpatterns = [path("budget/", page, name="budget")]

@@ -15,23 +15,21 @@ data changed (bulk writes send no per-row signal; the stored PDF must be marked 
 from dataclasses import replace
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST
 
 from agencies.access import get_report_year_or_404
 from agencies.fields import ValueFormField
-from agencies.signals import agency_data_changed
 from domain.enums import RealisationStatus
 from indicators.models import Indicator, Realisation
 from performance.preview import preview_results
 from performance.results import compute_results
 from performance.snapshot import RealisationData, load_snapshot
-from web.grid import GridForm, GridFormSet
+from web.grid import GridForm, GridFormSet, grid_page, write_in_bulk
 
 QUARTERS = ("q1", "q2", "q3", "q4")
 # The fields a row writes to its ``Realisation``; the rest of the record (evidence text, files) is not the grid's.
@@ -132,10 +130,13 @@ class RealisationGridBase(GridFormSet):
             self.instances.append(instance)
 
     def save_rows(self, changed):
-        new = [r for r in self.instances if r.pk is None]
-        Realisation.objects.bulk_create(new)
-        Realisation.objects.bulk_update([r for r in self.instances if r.pk is not None], WRITTEN)
-        agency_data_changed.send(sender=Realisation, agency_ids=[self.report_year.agency_id])
+        write_in_bulk(
+            Realisation,
+            agency_id=self.report_year.agency_id,
+            creates=[r for r in self.instances if r.pk is None],
+            updates=[r for r in self.instances if r.pk is not None],
+            fields=WRITTEN,
+        )
 
 
 RealisationGrid = forms.formset_factory(RealisationForm, formset=RealisationGridBase, extra=0)
@@ -158,24 +159,16 @@ def _sections(results, forms):
 @login_required
 @require_http_methods(["GET", "POST"])
 def page(request, code, year):
-    report_year = get_report_year_or_404(request.user, code, year)
-    agency = report_year.agency
-    results = compute_results(load_snapshot(agency, year), year)
-    grid = RealisationGrid(request.POST or None, report_year=report_year, results=results)
-    if request.method == "POST" and grid.is_valid():
-        saved = grid.save()
-        messages.success(request, f"{saved} baris realisasi disimpan." if saved else "Tidak ada perubahan.")
-        return redirect("web:realisations", code, year)
-    context = {
-        "agency": agency,
-        "report_year": report_year,
-        "tab": "realisations",
-        "results": results,
-        "grid": grid,
-        "sections": _sections(results, grid.forms),
-        "errors": grid.row_errors() if grid.is_bound else [],
-    }
-    return render(request, "web/realisations.html", context)
+    return grid_page(
+        request,
+        code,
+        year,
+        grid_class=RealisationGrid,
+        template="web/realisations.html",
+        tab="realisations",
+        saved_message=lambda saved: f"{saved} baris realisasi disimpan.",
+        context=lambda results, grid: {"sections": _sections(results, grid.forms)},
+    )
 
 
 @login_required

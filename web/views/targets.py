@@ -29,24 +29,16 @@ agency's data changed (bulk writes send no per-row signal, and the stored PDF mu
 """
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import router
-from django.db.models.deletion import Collector
-from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods
 
-from agencies.access import get_report_year_or_404
 from agencies.fields import ValueFormField
-from agencies.signals import agency_data_changed
 from domain.numbers import format_value
 from domain.values import values_equal
 from indicators.models import Indicator, RenstraYear, Target
-from performance.results import compute_results
-from performance.snapshot import load_snapshot
-from web.grid import GridForm, GridFormSet
+from web.grid import GridForm, GridFormSet, grid_page, write_in_bulk
 
 QUARTERS = ("q1", "q2", "q3", "q4")
 QUARTER_LABELS = ("TW I", "TW II", "TW III", "TW IV")
@@ -219,14 +211,14 @@ class TargetGridBase(GridFormSet):
         form.add_model_error(ValidationError(renamed), Target)
 
     def save_rows(self, changed):
-        Target.objects.bulk_create(self.creates)
-        Target.objects.bulk_update(self.updates, WRITTEN)
-        if self.deletes:
-            # The loaded targets themselves, not a queryset: the deletion signals read their indicator, joined.
-            collector = Collector(using=router.db_for_write(Target))
-            collector.collect(self.deletes)
-            collector.delete()
-        agency_data_changed.send(sender=Target, agency_ids=[self.report_year.agency_id])
+        write_in_bulk(
+            Target,
+            agency_id=self.report_year.agency_id,
+            creates=self.creates,
+            updates=self.updates,
+            fields=WRITTEN,
+            deletes=self.deletes,
+        )
 
 
 TargetGrid = forms.formset_factory(TargetForm, formset=TargetGridBase, extra=0)
@@ -235,23 +227,15 @@ TargetGrid = forms.formset_factory(TargetForm, formset=TargetGridBase, extra=0)
 @login_required
 @require_http_methods(["GET", "POST"])
 def page(request, code, year):
-    report_year = get_report_year_or_404(request.user, code, year)
-    agency = report_year.agency
-    results = compute_results(load_snapshot(agency, year), year)
-    grid = TargetGrid(request.POST or None, report_year=report_year, results=results)
-    if request.method == "POST" and grid.is_valid():
-        saved = grid.save()
-        messages.success(request, f"Target {saved} indikator disimpan." if saved else "Tidak ada perubahan.")
-        return redirect("web:targets", code, year)
-    context = {
-        "agency": agency,
-        "report_year": report_year,
-        "tab": "targets",
-        "results": results,
-        "grid": grid,
-        "errors": grid.row_errors() if grid.is_bound else [],
-    }
-    return render(request, "web/targets.html", context)
+    return grid_page(
+        request,
+        code,
+        year,
+        grid_class=TargetGrid,
+        template="web/targets.html",
+        tab="targets",
+        saved_message=lambda saved: f"Target {saved} indikator disimpan.",
+    )
 
 
 urlpatterns = [path("targets/", page, name="targets")]
