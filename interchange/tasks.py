@@ -11,6 +11,7 @@ import logging
 from django.utils import timezone
 from django_tasks import task
 
+from agencies.access import can_review_agency
 from interchange.importer import LakipFileError, import_document, parse_json
 from interchange.models import WorkbookUpload
 from interchange.workbook import WorkbookError, preview_workbook
@@ -52,12 +53,21 @@ def prepare_preview(upload_id):
     return f"{len(preview.changes)} changes, {len(preview.problems)} problems"
 
 
+def _changes_government(named, agency):
+    """Whether the file's ``agency.government`` gives a name, level or head other than the stored ones (a field
+    the file leaves out keeps its value, as in the importer)."""
+    stored = agency.government
+    return any(name in named and named[name] != getattr(stored, name) for name in ("name", "level", "head_name"))
+
+
 @task()
 def import_lakip_upload(upload_id):
     """The queued job of a ``lakip/1`` upload: the import's own checks, then the import (all or nothing).
 
-    Reading: a planner's upload may only replace its own agency, so a file naming another agency or another
-    government is refused before the importer sees it.
+    Readings: a planner's upload may only replace its own agency, so a file naming another agency or another
+    government is refused before the importer sees it. The government's own data (its name, level and regional
+    head, printed by every agency of it) is changed by a reviewer of that government or an administrator only: a
+    planner's file that would change it is refused, whatever else it holds.
     """
     upload = _queued(upload_id)
     if upload is None:
@@ -74,6 +84,14 @@ def import_lakip_upload(upload_id):
     government = named.get("government") if isinstance(named.get("government"), dict) else {}
     if named.get("code") != agency.code or government.get("code", agency.government.code) != agency.government.code:
         message = f"Berkas ini untuk perangkat daerah «{str(named.get('code'))[:64]}», bukan «{agency.code}»."
+        _finish(upload, Status.FAILED, message)
+        return "refused"
+    uploader = upload.uploaded_by
+    if (uploader is None or not can_review_agency(uploader, agency)) and _changes_government(government, agency):
+        message = (
+            "Berkas ini mengubah data pemerintah daerah (nama, tingkat atau kepala daerah), yang dipakai semua "
+            "perangkat daerahnya: hanya Inspektorat atau administrator yang dapat mengubahnya."
+        )
         _finish(upload, Status.FAILED, message)
         return "refused"
     try:

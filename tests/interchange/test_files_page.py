@@ -18,7 +18,7 @@ from interchange.tasks import import_lakip_upload, prepare_preview
 from interchange.workbook import write_workbook
 from performance.snapshot import load_snapshot
 from tests.conftest import demo_path
-from tests.factories import PASSWORD, member_of
+from tests.factories import PASSWORD, member_of, reviewer_of
 
 YEAR = 2024
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -234,3 +234,23 @@ def test_the_page_preview_and_apply_cost_the_same_queries_for_a_small_and_a_larg
     small = page_queries(client, belitung, lambda index: CaptureQueriesContext(connection))
     client.logout()
     page_queries(client, build_large_agency(), lambda index: django_assert_num_queries(small[index]))
+
+
+def test_a_planners_file_may_not_change_the_regional_government_a_reviewers_may(client, belitung, demo_document, queue):
+    """The government's name and head are printed by all its agencies: a planner's upload that changes them is
+    refused whole; the same file from a reviewer of that government (Inspektorat) is imported."""
+    document = demo_document("belitung-timur-2024")
+    document["agency"]["government"]["head_name"] = "Bupati Lain"
+    document["renstra"]["objectives"][0]["indicators"][0]["realisations"]["2024"]["value"] = "260"
+    logged_in(client, belitung).post(url("upload_lakip", belitung), {"lakip-file": lakip_file(document)})
+    assert run_upload_jobs() == ["refused"]
+    assert "hanya Inspektorat atau administrator" in WorkbookUpload.objects.get().message
+    assert Realisation.objects.get(indicator__code="IKU-1", year=YEAR).value == "252"
+
+    queue.clear()
+    client.force_login(reviewer_of(belitung.government))
+    client.post(url("upload_lakip", belitung), {"lakip-file": lakip_file(document)})
+    assert run_upload_jobs() == ["imported"]
+    belitung.government.refresh_from_db()
+    assert belitung.government.head_name == "Bupati Lain"
+    assert Realisation.objects.get(indicator__code="IKU-1", year=YEAR).value == "260"
