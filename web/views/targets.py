@@ -59,21 +59,25 @@ class TargetForm(GridForm):
     """One indicator's targets: the Renstra target of each year of ``years``; where ``report_year`` is one of them,
     its PK target, the reason it differs and the quarterly targets."""
 
-    def __init__(self, *args, years, report_year, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.report_year = report_year
-        for year in years:
-            self.fields[renstra_field(year)] = _value_field(f"Renstra {year}")
+    report_year = None
+
+    @classmethod
+    def for_period(cls, years, report_year):
+        """The row form of a grid whose Renstra spans ``years``: a Renstra target per year and, where
+        ``report_year`` is one of them, its PK target, reason and quarterly targets. The fields are declared once
+        for the grid, so its rows share them (``web.grid.SharedFields``)."""
+        fields = {renstra_field(year): _value_field(f"Renstra {year}") for year in years}
         if report_year in years:
-            self.fields["agreement_value"] = _value_field(f"Target PK {report_year}")
-            self.fields["agreement_reason"] = forms.CharField(
+            fields["agreement_value"] = _value_field(f"Target PK {report_year}")
+            fields["agreement_reason"] = forms.CharField(
                 label="Alasan PK berbeda",
                 required=False,
                 max_length=Target._meta.get_field("agreement_reason").max_length,
                 widget=forms.TextInput(attrs={"size": 14}),
             )
             for name, label in zip(QUARTERS, QUARTER_LABELS, strict=True):
-                self.fields[name] = _value_field(f"{label} {report_year}")
+                fields[name] = _value_field(f"{label} {report_year}")
+        return type(cls.__name__, (cls,), {**fields, "report_year": report_year})
 
     @property
     def renstra_cells(self):
@@ -121,7 +125,7 @@ class TargetGridBase(GridFormSet):
         self.years = list(renstra.years) if renstra else []
         self.creates, self.updates, self.deletes = [], [], []
         rows = [(indicator.code, indicator.code, indicator) for indicator in results.indicators]
-        kwargs["form_kwargs"] = {"years": self.years, "report_year": self.year}
+        self.form = TargetForm.for_period(self.years, self.year)
         super().__init__(*args, rows=rows, **kwargs)
 
     @property
