@@ -22,7 +22,7 @@ from tests.reports.pdftext import read_pdf
 
 pytestmark = pytest.mark.django_db
 
-LIMIT = 60  # seconds
+LIMIT = 60  # CPU seconds of a render
 
 
 @pytest.fixture
@@ -50,9 +50,11 @@ def with_background(agency, text):
 
 
 def timed_render(agency):
-    started = time.perf_counter()
+    """The PDF and the CPU seconds its render took: CPU time, not wall-clock time, so that other processes
+    sharing the machine (pytest's other workers) do not count."""
+    started = time.process_time()
     pdf = render_pdf(agency, 2024)
-    return pdf, time.perf_counter() - started
+    return pdf, time.process_time() - started
 
 
 def link_targets(pdf):
