@@ -77,10 +77,10 @@ CASES = [
 @pytest.mark.django_db
 @pytest.mark.parametrize(("case", "set_value", "literal", "path"), CASES, ids=[case[0] for case in CASES])
 def test_a_hostile_value_is_refused_at_once_by_its_path(tmp_path, case, set_value, literal, path):
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(LakipFileError) as refused:
         import_file(hostile_file(tmp_path, set_value, literal))
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert path in [problem.path for problem in refused.value.problems]
     assert all(len(str(problem)) < 300 for problem in refused.value.problems)
     assert str(refused.value).encode("utf-8")  # printable: no lone surrogate reaches the terminal

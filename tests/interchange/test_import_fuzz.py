@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from interchange.importer import LakipFileError, import_file
 
 DEMOS = ("bengkalis-2024", "bengkulu-2024", "belitung-timur-2024")
-SLOW = 10  # seconds: the most a refused or accepted file may take
+SLOW = 10  # CPU seconds: the most a refused or accepted file may take (other processes do not count)
 # Files tried per run: a few dozen in the test suite; LAKIP_FUZZ_EXAMPLES=2000 for a long run.
 EXAMPLES = int(os.environ.get("LAKIP_FUZZ_EXAMPLES", "60"))
 MESSAGE_LIMIT = 2_000  # characters a single problem may take, so a huge value is never echoed whole
@@ -130,7 +130,7 @@ def test_a_mutated_file_is_imported_or_refused_quickly_with_paths_and_nothing_ha
         text = data.draw(mutated_files(demo_document))
         path = tmp_path / "mutated.lakip.json"
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
-        started = time.perf_counter()
+        started = time.process_time()
         try:
             import_file(path)
         except LakipFileError as error:
@@ -139,5 +139,5 @@ def test_a_mutated_file_is_imported_or_refused_quickly_with_paths_and_nothing_ha
                 assert problem.path.startswith("$")
                 assert len(str(problem)) <= MESSAGE_LIMIT
             assert database_state() == before
-        assert time.perf_counter() - started < SLOW
+        assert time.process_time() - started < SLOW
         transaction.set_rollback(True)
