@@ -108,11 +108,16 @@ class GridForm(forms.Form):
 class GridFormSet(forms.BaseFormSet):
     """A formset of ``GridForm`` rows, one per item of ``rows`` (key, label, the row's object).
 
-    Subclasses set ``form`` and implement ``save_rows(changed)``, which writes the changed rows. Every row is
-    validated before any is written; ``save`` writes the changed rows in one transaction.
+    Subclasses set ``form``, ``model`` and ``written`` (the model fields a row writes) and a ``report_year``; while
+    validating, they ``keep`` each changed row's checked object and put those to delete in ``deletes``. Every row
+    is validated before any is written; ``save`` writes what was kept in one transaction, in bulk.
     """
 
+    model = None
+    written = ()
+
     def __init__(self, *args, rows, **kwargs):
+        self.creates, self.updates, self.deletes = [], [], []
         self.rows = list(rows)
         kwargs.setdefault("initial", [self.initial_for(obj) for _key, _label, obj in self.rows])
         super().__init__(*args, **kwargs)
@@ -176,17 +181,23 @@ class GridFormSet(forms.BaseFormSet):
         index = next((i for i, (k, _label, _obj) in enumerate(self.rows) if k == key), None)
         return None if index is None else self._construct_form(index)
 
-    def save_rows(self, changed):
-        """Write the changed rows, inside ``save``'s transaction; a grid writes them with ``write_in_bulk`` so that
-        the number of queries does not grow with the rows."""
-        raise NotImplementedError
+    def keep(self, obj):
+        """Write ``obj`` (checked with its ``full_clean``) when the grid is saved: created if new, else updated."""
+        (self.updates if obj.pk else self.creates).append(obj)
 
     def save(self):
         """Writes every changed row in one transaction and returns how many rows changed. Call after
         ``is_valid()``: a grid with any error writes nothing."""
         changed = self.changed_forms()
         with transaction.atomic():
-            self.save_rows(changed)
+            write_in_bulk(
+                self.model,
+                agency_id=self.report_year.agency_id,
+                creates=self.creates,
+                updates=self.updates,
+                fields=self.written,
+                deletes=self.deletes,
+            )
         return len(changed)
 
 

@@ -25,7 +25,7 @@ from django.views.decorators.http import require_http_methods
 
 from agencies.fields import MoneyFormField
 from budgets.models import BudgetFigure, BudgetLine
-from web.grid import GridForm, GridFormSet, grid_page, write_in_bulk
+from web.grid import GridForm, GridFormSet, grid_page
 
 WRITTEN = ("budget", "realisation")
 
@@ -45,10 +45,12 @@ class BudgetForm(GridForm):
 class BudgetGridBase(GridFormSet):
     """The lines of a report year: rows keyed by line code, each row's item its ``BudgetLineResult``."""
 
+    model = BudgetFigure
+    written = WRITTEN
+
     def __init__(self, *args, report_year, results, **kwargs):
         self.report_year = report_year
         self.year = report_year.year
-        self.creates, self.updates, self.deletes = [], [], []
         rows = [(line.code, line.code, line) for line in results.budget_lines]
         super().__init__(*args, rows=rows, **kwargs)
 
@@ -88,17 +90,7 @@ class BudgetGridBase(GridFormSet):
             except ValidationError as error:
                 form.add_model_error(error, BudgetFigure)
                 continue
-            (self.updates if figure.pk else self.creates).append(figure)
-
-    def save_rows(self, changed):
-        write_in_bulk(
-            BudgetFigure,
-            agency_id=self.report_year.agency_id,
-            creates=self.creates,
-            updates=self.updates,
-            fields=WRITTEN,
-            deletes=self.deletes,
-        )
+            self.keep(figure)
 
 
 BudgetGrid = forms.formset_factory(BudgetForm, formset=BudgetGridBase, extra=0)

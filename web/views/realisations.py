@@ -29,7 +29,7 @@ from indicators.models import Indicator, Realisation
 from performance.preview import preview_results
 from performance.results import compute_results
 from performance.snapshot import RealisationData, load_snapshot
-from web.grid import GridForm, GridFormSet, grid_page, write_in_bulk
+from web.grid import GridForm, GridFormSet, grid_page
 
 QUARTERS = ("q1", "q2", "q3", "q4")
 # The fields a row writes to its ``Realisation``; the rest of the record (evidence text, files) is not the grid's.
@@ -78,10 +78,12 @@ class RealisationForm(GridForm):
 class RealisationGridBase(GridFormSet):
     """The grid of a report year: rows keyed by indicator code, each row's item its ``IndicatorResult``."""
 
+    model = Realisation
+    written = WRITTEN
+
     def __init__(self, *args, report_year, results, **kwargs):
         self.report_year = report_year
         self.year = report_year.year
-        self.instances = []
         rows = [(indicator.code, indicator.code, indicator) for indicator in results.indicators]
         super().__init__(*args, rows=rows, **kwargs)
 
@@ -127,16 +129,7 @@ class RealisationGridBase(GridFormSet):
             except ValidationError as error:
                 form.add_model_error(error, Realisation)
                 continue
-            self.instances.append(instance)
-
-    def save_rows(self, changed):
-        write_in_bulk(
-            Realisation,
-            agency_id=self.report_year.agency_id,
-            creates=[r for r in self.instances if r.pk is None],
-            updates=[r for r in self.instances if r.pk is not None],
-            fields=WRITTEN,
-        )
+            self.keep(instance)
 
 
 RealisationGrid = forms.formset_factory(RealisationForm, formset=RealisationGridBase, extra=0)

@@ -38,7 +38,7 @@ from agencies.fields import ValueFormField
 from domain.numbers import format_value
 from domain.values import values_equal
 from indicators.models import Indicator, RenstraYear, Target
-from web.grid import GridForm, GridFormSet, grid_page, write_in_bulk
+from web.grid import GridForm, GridFormSet, grid_page
 
 QUARTERS = ("q1", "q2", "q3", "q4")
 QUARTER_LABELS = ("TW I", "TW II", "TW III", "TW IV")
@@ -118,12 +118,14 @@ class TargetForm(GridForm):
 class TargetGridBase(GridFormSet):
     """The grid of a report year: rows keyed by indicator code, each row's item its ``IndicatorResult``."""
 
+    model = Target
+    written = WRITTEN
+
     def __init__(self, *args, report_year, results, **kwargs):
         self.report_year = report_year
         self.year = report_year.year
         renstra = results.snapshot.renstra
         self.years = list(renstra.years) if renstra else []
-        self.creates, self.updates, self.deletes = [], [], []
         rows = [(indicator.code, indicator.code, indicator) for indicator in results.indicators]
         self.form = TargetForm.for_period(self.years, self.year)
         super().__init__(*args, rows=rows, **kwargs)
@@ -203,7 +205,7 @@ class TargetGridBase(GridFormSet):
                 except ValidationError as error:
                     self._add_target_error(form, year, error)
                     continue
-                (self.updates if target.pk else self.creates).append(target)
+                self.keep(target)
 
     @staticmethod
     def _add_target_error(form, year, error):
@@ -213,16 +215,6 @@ class TargetGridBase(GridFormSet):
             for name, messages in error.update_error_dict({}).items()
         }
         form.add_model_error(ValidationError(renamed), Target)
-
-    def save_rows(self, changed):
-        write_in_bulk(
-            Target,
-            agency_id=self.report_year.agency_id,
-            creates=self.creates,
-            updates=self.updates,
-            fields=WRITTEN,
-            deletes=self.deletes,
-        )
 
 
 TargetGrid = forms.formset_factory(TargetForm, formset=TargetGridBase, extra=0)
