@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from agencies.fields import MoneyField
 from domain.enums import ACHIEVEMENT_CAPS, Chapter, EfficiencyMethod, GovernmentLevel, PaperSize, ReportStatus
@@ -31,6 +32,8 @@ class Government(models.Model):
         verbose_name="reviewer inspektorat",
         help_text="Reviewer APIP yang dapat melihat laporan semua perangkat daerah pemerintah ini.",
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "pemerintah daerah"
@@ -82,6 +85,8 @@ class Agency(models.Model):
         help_text="Pengguna yang mengisi data perangkat daerah ini.",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "perangkat daerah"
         verbose_name_plural = "perangkat daerah"
@@ -114,6 +119,8 @@ class ReportYear(models.Model):
     budget_total = MoneyField("total pagu (DPA)", null=True, blank=True)
     realisation_total = MoneyField("total realisasi", null=True, blank=True)
     status = models.CharField("status", max_length=16, choices=ReportStatus.choices(), default=ReportStatus.DRAFT)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "tahun laporan"
@@ -159,6 +166,8 @@ class Narrative(models.Model):
     text = models.TextField("teks (Markdown)", blank=True)
     position = models.PositiveIntegerField("urutan", default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "narasi laporan"
         verbose_name_plural = "narasi laporan"
@@ -198,6 +207,8 @@ class FindingNote(models.Model):
         verbose_name="ditulis oleh",
     )
     written_at = models.DateTimeField("ditulis pada", auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "penjelasan temuan"

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from agencies.fields import MoneyField
 from agencies.models import Agency, ReportYear
@@ -27,6 +28,8 @@ class BudgetLine(models.Model):
     objectives = models.ManyToManyField(
         Objective, blank=True, related_name="budget_lines", verbose_name="sasaran yang didukung"
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "program/kegiatan"
@@ -81,6 +84,8 @@ class BudgetFigure(Amounts):
     )
     expense_type = models.CharField("jenis belanja", max_length=16, choices=ExpenseType.choices(), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "anggaran"
         verbose_name_plural = "anggaran"
@@ -99,6 +104,8 @@ class ObjectiveBudget(Amounts):
 
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="budgets", verbose_name="sasaran")
     expense_type = models.CharField("jenis belanja", max_length=16, choices=ExpenseType.choices(), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "anggaran sasaran"
@@ -122,6 +129,8 @@ class ExpenseTypeBudget(models.Model):
     expense_type = models.CharField("jenis belanja", max_length=16, choices=ExpenseType.choices())
     budget = MoneyField("pagu", null=True, blank=True)
     realisation = MoneyField("realisasi", null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "anggaran per jenis belanja"

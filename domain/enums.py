@@ -87,8 +87,11 @@ class PaperSize(Choices):
 
 
 class ReportStatus(Choices):
+    """Where a report (agency-year) stands in its review by the Inspektorat (``domain.review`` moves it)."""
+
     DRAFT = "draft", "Draf"
     SUBMITTED = "submitted", "Diajukan untuk reviu"
+    RETURNED = "returned", "Dikembalikan untuk diperbaiki"
     APPROVED = "approved", "Disetujui"
 
 

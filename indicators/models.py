@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from agencies.fields import ValueField
 from agencies.models import Agency
@@ -30,6 +31,8 @@ class Renstra(models.Model):
     start_year = models.PositiveSmallIntegerField("tahun awal")
     end_year = models.PositiveSmallIntegerField("tahun akhir")
     vision = models.TextField("visi", max_length=TEXT_LENGTH, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "Renstra"
@@ -75,6 +78,8 @@ class Mission(models.Model):
     position = models.PositiveIntegerField("urutan", default=0)
     text = models.TextField("misi", max_length=NAME_LENGTH)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "misi"
         verbose_name_plural = "misi"
@@ -91,6 +96,8 @@ class Goal(models.Model):
     code = models.CharField("kode", max_length=64)
     text = models.TextField("tujuan", max_length=NAME_LENGTH)
     position = models.PositiveIntegerField("urutan", default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "tujuan"
@@ -112,6 +119,8 @@ class Objective(models.Model):
     code = models.CharField("kode", max_length=64)
     text = models.TextField("sasaran", max_length=NAME_LENGTH)
     position = models.PositiveIntegerField("urutan", default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "sasaran"
@@ -145,6 +154,8 @@ class ObjectiveNarrative(models.Model):
     )
     text = models.TextField("teks (Markdown)", blank=True)
     position = models.PositiveIntegerField("urutan", default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "narasi sasaran"
@@ -204,6 +215,8 @@ class Indicator(models.Model):
     national_standard = ValueField("standar nasional", max_length=255, blank=True)
     baseline = models.CharField("kondisi awal", max_length=255, blank=True)
     position = models.PositiveIntegerField("urutan", default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "indikator"
@@ -267,6 +280,8 @@ class Target(models.Model):
     q3 = ValueField("target TW III", max_length=64, blank=True)
     q4 = ValueField("target TW IV", max_length=64, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "target"
         verbose_name_plural = "target"
@@ -310,6 +325,8 @@ class Realisation(models.Model):
     q2 = ValueField("TW II", max_length=64, blank=True, allow_range=False)
     q3 = ValueField("TW III", max_length=64, blank=True, allow_range=False)
     q4 = ValueField("TW IV", max_length=64, blank=True, allow_range=False)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "realisasi"
@@ -358,6 +375,8 @@ class EvidenceFile(models.Model):
         related_name="+",
         verbose_name="diunggah oleh",
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "berkas bukti"

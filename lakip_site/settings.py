@@ -64,12 +64,15 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "simple_history",
     "agencies",
     "indicators",
     "budgets",
+    "review",
     "interchange",
     "reports",
     "web",
+    "publication",
     "backoffice",
 ]
 
@@ -83,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Records who made each change in the audit trail (django-simple-history).
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "lakip_site.urls"
@@ -138,6 +143,20 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # The largest evidence file a planner may upload (web:evidence), in bytes.
 LAKIP_EVIDENCE_MAX_BYTES = env_int("LAKIP_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+# The largest PDF the public verification page hashes, in bytes.
+LAKIP_VERIFY_MAX_BYTES = env_int("LAKIP_VERIFY_MAX_BYTES", 100 * 1024 * 1024)
+# The site's public address: an approved PDF's QR code points at its verification page under it.
+LAKIP_PUBLIC_URL = os.environ.get("LAKIP_PUBLIC_URL", "http://localhost:8000").rstrip("/")
+
+# Mail to planners and reviewers (a report returned, approved, submitted): printed on the console unless an
+# SMTP server is configured (see the README's settings table).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LAKIP <lakip@localhost>")
 
 # The LAKIP PDF is rendered by workers (reports/tasks.py). Without REDIS_URL the queue is the database
 # (django-tasks-db, nothing else to run); with it, RQ on Redis. See the README, "The PDF queue and its workers".

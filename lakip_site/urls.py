@@ -26,4 +26,5 @@ urlpatterns = [
     path("", include("web.urls")),
     path("", include("reports.urls")),
     path("", include("interchange.urls")),
+    path("", include("publication.urls")),
 ]

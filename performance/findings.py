@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from domain import rules, values
 from domain.enums import RealisationStatus, Severity
 from domain.numbers import format_percent, format_rupiah, format_value, is_standard_nip
+from domain.review import explanation_problems
 from domain.sections import OBJECTIVE_SECTIONS, readable_key, year_section
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -471,3 +472,9 @@ def collect_findings(snapshot, results):
     found = [replace(f, note=notes.get((f.rule, f.subject), "")) for f in found]
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     return sorted(found, key=lambda f: order[f.severity])
+
+
+def unexplained_errors(findings):
+    """The error findings a report cannot be submitted with: not fixed, and not explained in a sentence
+    (``domain.review.explanation_problems``) by the planner's note."""
+    return [f for f in findings if f.severity == ERROR and explanation_problems(f.note)]
