@@ -12,6 +12,9 @@ from django.core.management.base import BaseCommand, CommandError
 from agencies.models import Agency
 
 DEFAULT_PASSWORD = "lakip-demo"  # noqa: S105 (a demo login; the command refuses to run with DEBUG off)
+# The review's mail (a report submitted, returned, approved) goes to the demo users at a reserved domain
+# (RFC 2606), so it can never reach anyone; the console backend prints it during a local run.
+DEMO_MAIL_DOMAIN = "lakip.example"
 
 
 class Command(BaseCommand):
@@ -55,6 +58,7 @@ class Command(BaseCommand):
     def user(self, username, password, *, first_name, is_superuser=False):
         user, _ = get_user_model().objects.get_or_create(username=username)
         user.first_name = first_name
+        user.email = f"{username}@{DEMO_MAIL_DOMAIN}"
         user.is_staff = True
         user.is_superuser = is_superuser
         user.is_active = True
