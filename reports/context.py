@@ -2,9 +2,11 @@
 
 Everything comes from the engine (``performance.results.agency_results``): the figures, and the facts it
 loaded to compute them (the Renstra that applies, every year's targets, the goals, the head of agency, the
-signature and the narratives, in ``results.snapshot``). The context makes no query of its own, so the PDF
-cannot disagree with the pages about which Renstra or which target applies. The templates then only lay out
-and format: they never query and never compute a figure.
+signature and the narratives, in ``results.snapshot``). The context makes no query of its own for them, so the
+PDF cannot disagree with the pages about which Renstra or which target applies. Its one query is the approved
+version (``review.ReportVersion``) whose statement page and QR code an approved report prints, made before the
+engine loads the data (see ``_current_version``). The templates then only lay out and format: they never query
+and never compute a figure.
 
 The context also numbers the outline and the tables, so the Daftar Isi, the Daftar Tabel and the headings
 of the chapters are written from the same entries. Last, every text it holds gets break opportunities in its
@@ -14,16 +16,23 @@ long unbroken runs (``_breakable``), so that no text makes the layout slow, whic
 import copy
 import dataclasses
 
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from domain import rules
 from domain.enums import Chapter, GovernmentLevel, ReportStatus
 from domain.numbers import format_date
+from domain.review import review_statement
 from domain.sections import Part, objective_section_title, place_sections
 from domain.text import break_long_runs
 from performance.results import agency_results
 from presentation.charts import budget_absorption_chart, objective_achievement_charts
 from presentation.markdown import render_markdown
+from presentation.qr import qr_svg
+from review.models import ReportVersion
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # A footnote names its indicator (whose row calls it) by at most this many characters: a footnote must fit at the
@@ -196,6 +205,44 @@ def _achievement_rows(objectives, year):
     ]
 
 
+def _current_version(agency, year):
+    """The approved version of the agency-year not reopened since (the highest number), or None.
+
+    Read before the engine loads the data: a version current now was approved before the data is read, so the
+    data was frozen when it was read unless the version is reopened meanwhile, which the render queue checks
+    before it attaches a PDF to the version (``reports.tasks``).
+    """
+    return (
+        ReportVersion.objects.select_related("report_year__agency")
+        .filter(report_year__agency=agency, report_year__year=year, reopened_at__isnull=True)
+        .order_by("-number")
+        .first()
+    )
+
+
+def _approval(version, agency_name, year, heading):
+    """What the statement page and the cover print of an approved version.
+
+    The verification address is ``LAKIP_PUBLIC_URL`` with the version's page; it is kept whole (made safe after
+    escaping, so no break opportunity enters it) and its QR code is drawn by ``presentation.qr``.
+    """
+    url = settings.LAKIP_PUBLIC_URL + reverse("publication:verify_version", args=[version.token])
+    return {
+        "version": version,
+        "number": version.number,
+        "approved_on": timezone.localdate(version.approved_at),
+        "reviewer_name": version.reviewer_name,
+        "reviewer_nip": version.reviewer_nip,
+        "reviewer_title": version.reviewer_title,
+        "reviewed_city": version.reviewed_city,
+        "reviewed_on": version.reviewed_on,
+        "statement": review_statement(agency_name, year),
+        "url": format_html("{}", url),
+        "qr": qr_svg(url),
+        "heading": heading,
+    }
+
+
 def build_context(*, agency, year):
     """The whole report as plain data: the engine's results plus the plan, people and texts around them.
 
@@ -204,7 +251,13 @@ def build_context(*, agency, year):
     Eksekutif last of the front matter, the Renstra first and the Perjanjian Kinerja last of Bab II, the efficiency
     of resources last of Bab III A (after the sasaran, whose place is fixed). Bab III A's and B's opening parts
     always open them, whatever the place of their text.
+
+    An approved report year with a current version (``approval``) prints as that version: no DRAFT mark, no
+    findings, and the reviewer's statement (Pernyataan Telah Direviu) in the Lampiran right after the Perjanjian
+    Kinerja. A report year approved without a current version (its status set outside the workflow, or approved
+    after ``_current_version`` looked) prints as a draft: ``draft`` is False only with both.
     """
+    version = _current_version(agency, year)
     results = agency_results(agency=agency, year=year)
     snapshot = results.snapshot
     report_year = snapshot.years.get(year)
@@ -310,15 +363,21 @@ def build_context(*, agency, year):
     bab4 = outline.heading("Penutup", label="BAB IV", chapter="4")
     bab4_sections = [{**section, "heading": heading(section, level=2)} for section in chapters[Chapter.BAB4]]
 
-    approved = report_year is not None and report_year.status == ReportStatus.APPROVED
+    approved = report_year is not None and report_year.status == ReportStatus.APPROVED and version is not None
     appendix = outline.heading("Lampiran", chapter="L")
     appendix_pk = outline.heading(f"Perjanjian Kinerja Tahun {year}", label="1.", level=2)
     appendix_pk_table = outline.table(f"Perjanjian Kinerja tahun {year}")
+    approval = (
+        _approval(version, snapshot.name, year, outline.heading("Pernyataan Telah Direviu", label="2.", level=2))
+        if approved
+        else None
+    )
+    first_section = 3 if approval else 2
     appendix_sections = [
         {**section, "heading": heading(section, label=f"{number}.", level=2)}
-        for number, section in enumerate(chapters[Chapter.APPENDIX], start=2)
+        for number, section in enumerate(chapters[Chapter.APPENDIX], start=first_section)
     ]
-    findings_label = f"{len(appendix_sections) + 2}."
+    findings_label = f"{len(appendix_sections) + first_section}."
     appendix_findings = (
         None if approved else outline.heading("Temuan yang belum diselesaikan", label=findings_label, level=2)
     )
@@ -330,6 +389,7 @@ def build_context(*, agency, year):
         "year": year,
         "paper_size": snapshot.paper_size,
         "draft": not approved,
+        "approval": approval,
         "status_label": ReportStatus.label_of(report_year.status if report_year else ReportStatus.DRAFT),
         "signed_city": (report_year.signed_city if report_year else "") or snapshot.city,
         "signed_date": report_year.signed_date if report_year else None,

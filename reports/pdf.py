@@ -35,9 +35,17 @@ class StaticOnlyFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
+def render_html_and_version(*, agency, year):
+    """The report as HTML, ready for WeasyPrint (relative URLs resolve inside ``static/``), and the approved
+    version (``review.ReportVersion``) it prints as, or None for a report printed as a draft."""
+    context = build_context(agency=agency, year=year)
+    approval = context["approval"]
+    return render_to_string("reports/lakip.html", context), approval["version"] if approval else None
+
+
 def render_html(*, agency, year):
     """The report as HTML, ready for WeasyPrint (relative URLs resolve inside ``static/``)."""
-    return render_to_string("reports/lakip.html", build_context(agency=agency, year=year))
+    return render_html_and_version(agency=agency, year=year)[0]
 
 
 def print_pdf(html):

@@ -17,6 +17,8 @@ in the ``RenderState`` row of the agency-year, which every web process and worke
 - **Dead workers.** A render holds a lease the worker renews while WeasyPrint works. A render whose lease ran out
   (its worker was killed) is queued again by the next worker that starts a task or by the next status check;
   a queued job the queue lost (a flushed Redis) is queued again by the status check.
+- **The approved version's PDF.** The render of an approved report year attaches its PDF to the approved version
+  it printed (``_attach``): see there for when it does and when it refuses.
 """
 
 import hashlib
@@ -34,9 +36,11 @@ from django_tasks import TaskResultStatus, task
 from django_tasks.exceptions import TaskResultDoesNotExist
 
 from agencies.models import ReportYear
+from reports.files import pdf_filename
 from reports.models import KEEP_STORED, RenderState, StoredPdf
-from reports.pdf import render_html
+from reports.pdf import render_html_and_version
 from reports.printing import RenderError, RenderTimeout, fingerprint, print_with_limit
+from review.models import ReportVersion
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +87,7 @@ def _render(state, token):
     version = state.version
     report_year = ReportYear.objects.select_related("agency").get(pk=state.report_year_id)
     try:
-        html = render_html(agency=report_year.agency, year=report_year.year)
+        html, approved = render_html_and_version(agency=report_year.agency, year=report_year.year)
         printed_as = fingerprint(html)
         stored = StoredPdf.objects.filter(report_year=report_year, fingerprint=printed_as).first()
         outcome = "unchanged: the stored PDF is current"
@@ -96,6 +100,8 @@ def _render(state, token):
             )
             stored = _store(report_year, printed_as, printed)
             outcome = f"rendered {printed.pages} pages in {printed.seconds:.1f} s"
+        if approved is not None:
+            outcome += _attach(approved, stored)
     except RenderTimeout as error:
         _fail(state, token, str(error), retry=False)
         return "timed out"
@@ -134,6 +140,32 @@ def _store(report_year, printed_as, printed):
         stored.file.delete(save=False)
         return StoredPdf.objects.get(report_year=report_year, fingerprint=printed_as)
     return stored
+
+
+def _attach(version, stored):
+    """Give the approved ``version`` the PDF ``stored`` was printed from HTML built for it, unless it has one.
+
+    ``version`` is the one the HTML printed as (``build_context`` read it before the data), so a render that
+    began before the approval printed a draft and has no version to attach to; that HTML is never attached. The
+    PDF is a copy of the stored file's bytes (``LAKIP-2024-bkd-bengkulu-v1.pdf`` among the version's files) with
+    the stored file's SHA-256. One UPDATE fills the version's PDF only while it is empty and the version not
+    reopened: of two workers attaching at once, exactly one does (the other removes its copy), and a version
+    reopened while its HTML was built (its data could change under the engine) gets no PDF from that render. The
+    reading chosen: a version reopened before any render attached its PDF stays without one.
+    """
+    if ReportVersion.objects.filter(pk=version.pk).exclude(pdf="").exists():
+        return ""
+    report_year = version.report_year
+    name = pdf_filename(report_year.agency, report_year.year, version=version.number)
+    with stored.file.open("rb") as source:
+        version.pdf.save(name, ContentFile(source.read()), save=False)
+    attached = ReportVersion.objects.filter(pk=version.pk, pdf="", reopened_at__isnull=True).update(
+        pdf=version.pdf.name, pdf_sha256=stored.sha256
+    )
+    if not attached:
+        version.pdf.delete(save=False)
+        return ""
+    return f"; attached to version {version.number}"
 
 
 def _finish(state, token, version, stored, outcome):

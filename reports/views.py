@@ -13,7 +13,10 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from agencies.access import get_report_year_or_404
+from domain.enums import ReportStatus
+from review.models import ReportVersion
 
+from .files import pdf_filename
 from .models import RenderState
 from .tasks import check, file_lost, queue_render
 
@@ -21,27 +24,41 @@ from .tasks import check, file_lost, queue_render
 REFRESH_SECONDS = 3
 
 
-def pdf_filename(agency, year, *, outdated=False):
-    """``LAKIP-2024-bkpp-bengkalis.pdf``: year first so a folder of reports sorts by year, then agency."""
-    return f"LAKIP-{year}-{agency.code}{'-versi-lama' if outdated else ''}.pdf"
-
-
-def stored_pdf_response(stored, filename):
-    """The stored file as an attachment, streamed from the storage; FileNotFoundError when it is gone."""
-    response = FileResponse(stored.file.open("rb"), as_attachment=True, filename=filename)
+def stored_pdf_response(file, filename):
+    """A stored file (a ``FieldFile``) as an attachment, streamed from the storage; FileNotFoundError when it is
+    gone."""
+    response = FileResponse(file.open("rb"), as_attachment=True, filename=filename)
     patch_cache_control(response, private=True)
     return response
+
+
+def approved_version(report_year):
+    """The current approved version of ``report_year`` once its PDF is attached, or None."""
+    if report_year.status != ReportStatus.APPROVED:
+        return None
+    versions = ReportVersion.objects.filter(report_year=report_year, reopened_at__isnull=True).exclude(pdf="")
+    return versions.order_by("-number").first()
 
 
 @login_required
 @require_GET
 def lakip_pdf(request, code, year):
-    """The current PDF when it is fresh; otherwise the status page, which downloads it once it is ready."""
+    """The current PDF when it is fresh; otherwise the status page, which downloads it once it is ready.
+
+    An approved report's PDF is its version's, the one the reviewer approved and the public pages verify, even
+    when data it shares with other years (the plan, the government's name) changed since and a render followed.
+    """
     report_year = get_report_year_or_404(request.user, code, year)
+    version = approved_version(report_year)
+    if version is not None:
+        try:
+            return stored_pdf_response(version.pdf, pdf_filename(report_year.agency, year, version=version.number))
+        except FileNotFoundError:
+            raise Http404("Berkas PDF versi yang disetujui tidak ditemukan.") from None
     state = check(report_year)
     if state.is_fresh:
         try:
-            return stored_pdf_response(state.current, pdf_filename(report_year.agency, year))
+            return stored_pdf_response(state.current.file, pdf_filename(report_year.agency, year))
         except FileNotFoundError:
             file_lost(state)
     return redirect(f"{reverse('reports:lakip_status', args=[code, year])}?unduh=1")
@@ -56,7 +73,9 @@ def lakip_pdf_previous(request, code, year):
     if state is None or state.current is None:
         raise Http404("Belum ada PDF tersimpan.")
     try:
-        return stored_pdf_response(state.current, pdf_filename(report_year.agency, year, outdated=not state.is_fresh))
+        return stored_pdf_response(
+            state.current.file, pdf_filename(report_year.agency, year, outdated=not state.is_fresh)
+        )
     except FileNotFoundError:
         raise Http404("Berkas PDF tersimpan tidak ditemukan.") from None
 

@@ -7,8 +7,8 @@ import pytest
 from pypdf import PdfReader
 
 from agencies.models import ReportYear
-from domain.enums import ReportStatus
 from reports.pdf import render_html
+from tests.reports.approval import approve
 
 DEMOS = ["bengkalis-2024", "bengkulu-2024", "belitung-timur-2024"]
 HEADINGS = [
@@ -91,7 +91,7 @@ def test_draft_report_is_marked_on_every_page_and_lists_findings(demo_report):
 @pytest.mark.django_db
 def test_approved_report_has_no_draft_mark_and_no_findings(import_demo):
     agency = import_demo("bengkalis-2024")
-    ReportYear.objects.filter(agency=agency, year=2024).update(status=ReportStatus.APPROVED)
+    approve(ReportYear.objects.get(agency=agency, year=2024))
     html = render_html(agency=agency, year=2024)
     assert "DRAFT" not in html
     assert "Temuan yang belum diselesaikan" not in html

@@ -110,7 +110,7 @@ def test_an_unchanged_agency_year_is_served_and_rechecked_without_weasyprint(rep
     stored = rendered(report_year).current
     with (
         mock.patch.object(pdf, "HTML", side_effect=AssertionError("WeasyPrint called")),
-        mock.patch("reports.tasks.render_html", side_effect=AssertionError("engine called")),
+        mock.patch("reports.tasks.render_html_and_version", side_effect=AssertionError("engine called")),
     ):
         response = planner.get(url("lakip_pdf", report_year))
     assert response.status_code == 200
