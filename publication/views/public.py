@@ -17,6 +17,8 @@ they are never cached.
 
 import hashlib
 from dataclasses import dataclass
+from datetime import date
+from functools import wraps
 
 from django import forms
 from django.conf import settings
@@ -55,8 +57,8 @@ class PublishedVersion:
     government_code: str
     year: int
     number: int
-    approved_on: object  # date, in the site's time zone
-    reopened_on: object  # date or None
+    approved_on: date  # in the site's time zone, as the reopening
+    reopened_on: date | None
     successor: int | None  # the number of the version approved after this one was reopened, if any
 
     @property
@@ -258,12 +260,11 @@ def _hashing(view):
     @csrf_exempt
     @never_cache
     @require_http_methods(["GET", "POST"])
+    @wraps(view)
     def wrapped(request, *args, **kwargs):
         request.upload_handlers = [HashingUploadHandler(request, settings.LAKIP_VERIFY_MAX_BYTES)]
         return protected(request, *args, **kwargs)
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 
