@@ -4,12 +4,15 @@ whom it tells."""
 import hashlib
 import json
 import logging
+import threading
+import time
 from datetime import date, timedelta
 from decimal import Decimal
 from smtplib import SMTPException
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.utils import timezone
 
 from agencies.freeze import FrozenError
@@ -413,3 +416,38 @@ def test_an_agency_without_renstra_cannot_be_approved(agency_a, planner_a, revie
         "Perangkat daerah bkd-uji belum memiliki Renstra."
     ]
     assert fresh(report_year).status == ReportStatus.SUBMITTED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_approvals_cannot_both_win(report_a, planner_a, reviewer, monkeypatch):
+    """The second click waits for the first one's lock, then finds the report approved. (PostgreSQL only: SQLite
+    writes one transaction at a time anyway.)"""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL")
+    workflow.submit(report_a, planner_a)
+    export = workflow.export_document
+
+    def slow_export(agency):
+        time.sleep(0.5)  # the first approval holds its lock while the second one arrives
+        return export(agency)
+
+    monkeypatch.setattr(workflow, "export_document", slow_export)
+    outcomes = []
+
+    def click():
+        try:
+            outcomes.append(workflow.approve(fresh(report_a), reviewer, **SIGNATURE).number)
+        except WorkflowError as error:
+            outcomes.append(error.problems)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=click) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.1)
+    for thread in threads:
+        thread.join()
+    won, lost = sorted(outcomes, key=lambda outcome: isinstance(outcome, list))  # in whatever order they ended
+    assert (won, lost) == (1, ["Laporan berstatus «Disetujui»: «Setujui» tidak berlaku."])
+    assert ReportVersion.objects.count() == 1
