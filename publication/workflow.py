@@ -302,7 +302,7 @@ def narrative_sections(report_year):
 
 
 def _pin_problems(report_year, subject, indicator, budget_line, section):
-    """Why a note about ``subject`` may not be pinned to what it names (``_pin_problems`` of the readings)."""
+    """Why a note about ``subject`` may not be pinned to what it names (the pins of the module's readings)."""
     if subject not in NoteSubject.values():
         return ["Pilih tentang apa catatan ini."]
     wanted = {
