@@ -4,6 +4,19 @@ The import is an upsert keyed by the natural keys of the file (codes and years),
 stable across re-imports: pages, bookmarks and review notes that point at a row keep pointing at it.
 Rows of the agency that the file no longer holds are deleted, so the agency always matches its file.
 What the file does not carry (planners, reviewers, the review status of a year) is left alone.
+
+Every row written is recorded in the audit trail (django-simple-history): the bulk writes through
+``bulk_create_with_history``/``bulk_update_with_history``, the saves and deletions by the library's own signals,
+all under the importing user when one is known (``interchange.history.acting_user``).
+
+A locked year (an approved report, or for a planner a submitted one: ``interchange.locks``) may not change. The
+rule chosen is the simplest exact one: the writer compares the file with the stored rows as it always does, and a
+row of a locked year that it would create, change or delete refuses the whole file, naming the year; so a file
+whose data of that year is identical to the stored data (a re-import of the same file, or of the approved
+version's ``lakip/1``) changes nothing there and passes. A file that replaces the Renstra covering a locked year
+(another start year, or a period that no longer holds the year) is refused too, since the year's targets hang from
+it. The check runs before each bulk write and the refusal is raised inside the import's transaction, so nothing
+of a refused file is kept; ``agencies.freeze`` stays the backstop of anything the check could miss.
 """
 
 import json
@@ -12,10 +25,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from agencies.freeze import FrozenError
 from agencies.models import Agency, Government, Narrative, ReportYear
 from agencies.signals import agency_data_changed
 from budgets.models import BudgetFigure, BudgetLine, ExpenseTypeBudget, ObjectiveBudget
@@ -55,6 +71,9 @@ from indicators.models import (
     RenstraYear,
     Target,
 )
+from interchange.history import acting_user, is_tracked
+from interchange.locks import locked_years
+from review.models import ReportVersion
 
 from .format import FORMAT, LINE_CHILDREN
 
@@ -62,6 +81,7 @@ YEAR_KEY = re.compile(r"\d{4}")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PATH_LENGTH = 300  # characters of a JSON path a message shows: a key can be as long as a file
 FIRST_YEAR = 2000
+REPORT_YEAR_FIELDS = "penandatanganan dan total anggaran laporan"
 
 
 class LakipFileError(Exception):
@@ -105,7 +125,7 @@ def parse_json(text):
     return json.loads(text, parse_float=Decimal, parse_constant=Decimal, parse_int=_json_integer)
 
 
-def import_file(path):
+def import_file(path, *, user=None):
     """Import one file; a file that is missing, not UTF-8 or not JSON is refused like any other bad file."""
     path = Path(path)
     source = str(path)
@@ -124,21 +144,26 @@ def import_file(path):
         raise LakipFileError([Problem("$", message)], source) from None
     except RecursionError:
         raise LakipFileError([Problem("$", "JSON bersarang terlalu dalam: bukan dokumen lakip/1")], source) from None
-    return import_document(data, source=source)
+    return import_document(data, source=source, user=user)
 
 
-def import_document(data, *, source="<dokumen>"):
-    """Validate a parsed ``lakip/1`` document and, only if it has no problem at all, write it in one transaction."""
+def import_document(data, *, source="<dokumen>", user=None):
+    """Validate a parsed ``lakip/1`` document and, only if it has no problem at all and changes no locked year
+    (``interchange.locks``) for ``user`` (the importing user, None for the command line), write it in one
+    transaction, recorded in the audit trail under ``user``."""
     reader = _Reader()
     plan = reader.read(data)
     if reader.problems:
         raise LakipFileError(reader.problems, source)
-    with transaction.atomic():
-        result = _Writer(plan, ImportResult(agency_code=plan["agency"]["code"], source=source)).write()
-        if result.changed:
-            changed = Agency.objects.filter(code=result.agency_code).values_list("pk", flat=True)
-            agency_data_changed.send(sender=import_document, agency_ids=list(changed))
-        return result
+    try:
+        with transaction.atomic(), acting_user(user):
+            result = _Writer(plan, ImportResult(agency_code=plan["agency"]["code"], source=source), user).write()
+            if result.changed:
+                changed = Agency.objects.filter(code=result.agency_code).values_list("pk", flat=True)
+                agency_data_changed.send(sender=import_document, agency_ids=list(changed))
+            return result
+    except FrozenError as error:  # the guard's backstop: a cascade the writer's own check did not foresee
+        raise LakipFileError([Problem("$", message) for message in error.messages], source) from None
 
 
 def decimal_text(value):
@@ -748,16 +773,22 @@ class _Writer:
 
     Stale rows are deleted only at the end, children before owners: an indicator that moves from a
     removed objective to another one is updated first, so the cascade of the removal cannot take it.
+    Before that, the rows of locked years the file would create, change or delete refuse the file
+    (``self.refused``: year → the kinds of rows).
     """
 
-    def __init__(self, plan, result):
+    def __init__(self, plan, result, user=None):
         self.plan = plan
         self.result = result
+        self.user = user
         self.stale = []
+        self.locked = {}
+        self.refused = {}
 
     def write(self):
         government = self.write_government()
         self.agency = self.write_agency(government)
+        self.locked = locked_years(self.agency.pk, self.user)
         self.renstra = self.write_renstra()
         self.write_missions()
         goals = self.write_goals()
@@ -770,15 +801,37 @@ class _Writer:
         self.write_figures(lines, objectives)
         self.write_objective_narratives(objectives)
         self.write_years()
+        if self.refused:
+            raise LakipFileError(self.refusals(), self.result.source)
         for kind, model, pks in reversed(self.stale):
             model.objects.filter(pk__in=pks).delete()
             self.result.deleted[kind] += len(pks)
         return self.result
 
-    def sync(self, kind, model, existing, wanted, *, prune=True):
+    def refuse(self, year, what):
+        self.refused.setdefault(year, []).append(what)
+
+    def refusals(self):
+        """One problem per locked year the file would change, naming what it changes there."""
+        problems = []
+        for year in sorted(self.refused):
+            what = ", ".join(dict.fromkeys(self.refused[year]))
+            problems.append(Problem("$", f"{self.locked[year]} Yang diubah berkas ini pada tahun {year}: {what}."))
+        return problems
+
+    def check_locked(self, rows, year_of, what):
+        """Refuse the file for each locked year among ``rows`` (to be created, changed or deleted)."""
+        for row in rows:
+            year = year_of(row)
+            if year in self.locked:
+                self.refuse(year, what)
+
+    def sync(self, kind, model, existing, wanted, *, prune=True, year_of=None, what=None):
         """Create, update or (later) delete rows of one kind so that they are exactly ``wanted``.
 
         ``existing`` and ``wanted`` map a natural key to a row and to its field values (attnames).
+        ``year_of(row)`` gives the report year a row belongs to, for the kinds a locked year holds; ``what`` names
+        them in a refusal (the model's plural name by default).
         Returns the row of every wanted key, new rows with their ids.
         """
         rows, new, changed, changed_fields = {}, [], [], set()
@@ -795,14 +848,29 @@ class _Writer:
                     changed.append(row)
                     changed_fields.update(differing)
             rows[key] = row
-        model.objects.bulk_create(new)
+        if year_of is not None:
+            stale = [row for key, row in existing.items() if key not in wanted] if prune else []
+            self.check_locked([*new, *changed, *stale], year_of, what or str(model._meta.verbose_name_plural))
+        self.create(model, new)
         if changed:
-            model.objects.bulk_update(changed, sorted(changed_fields))
+            self.update(model, changed, sorted(changed_fields))
         self.result.created.update({kind: len(new)} if new else {})
         self.result.updated.update({kind: len(changed)} if changed else {})
         if prune:
             self.prune(kind, model, existing, wanted)
         return rows
+
+    def create(self, model, rows):
+        if is_tracked(model):
+            bulk_create_with_history(rows, model, default_user=self.user)
+        else:
+            model.objects.bulk_create(rows)
+
+    def update(self, model, rows, fields):
+        if is_tracked(model):
+            bulk_update_with_history(rows, model, fields, default_user=self.user)
+        else:
+            model.objects.bulk_update(rows, fields)
 
     def prune(self, kind, model, existing, wanted):
         pks = [row.pk for key, row in existing.items() if key not in wanted]
@@ -835,15 +903,28 @@ class _Writer:
 
     def write_renstra(self):
         values = {"agency_id": self.agency.pk, **self.plan["renstra"]}
-        replaced = self.agency.renstras.filter(
-            start_year__lte=values["end_year"], end_year__gte=values["start_year"]
-        ).exclude(start_year=values["start_year"])
-        count = replaced.count()
-        if count:
-            replaced.delete()
-            self.result.deleted["renstra"] += count
+        replaced = list(
+            self.agency.renstras.filter(start_year__lte=values["end_year"], end_year__gte=values["start_year"]).exclude(
+                start_year=values["start_year"]
+            )
+        )
         row = self.agency.renstras.filter(start_year=values["start_year"]).first() or Renstra(**values)
+        self.check_renstra(replaced, row, values)
+        if replaced:
+            Renstra.objects.filter(pk__in=[renstra.pk for renstra in replaced]).delete()
+            self.result.deleted["renstra"] += len(replaced)
         return self.save_one("renstra", row, values)
+
+    def check_renstra(self, replaced, row, values):
+        """Refuse the file at once when it drops a locked year from the Renstra that holds its targets: a
+        Renstra replaced by one of another start year, or a stored period that no longer holds the year."""
+        for year in self.locked:
+            in_replaced = any(renstra.start_year <= year <= renstra.end_year for renstra in replaced)
+            dropped = row.pk is not None and row.start_year <= year <= row.end_year
+            if in_replaced or (dropped and not values["start_year"] <= year <= values["end_year"]):
+                self.refuse(year, f"Renstra yang memuat tahun {year}")
+        if self.refused:
+            raise LakipFileError(self.refusals(), self.result.source)
 
     def write_missions(self):
         existing = {m.position: m for m in self.renstra.missions.all()}
@@ -935,7 +1016,8 @@ class _Writer:
             for year, values in indicator["targets"].items():
                 key = (indicator_id, years[year].pk)
                 wanted[key] = {"indicator_id": key[0], "renstra_year_id": key[1], **values}
-        self.sync("target", Target, existing, wanted)
+        renstra_years = {renstra_year.pk: year for year, renstra_year in years.items()}
+        self.sync("target", Target, existing, wanted, year_of=lambda target: renstra_years[target.renstra_year_id])
 
     def write_realisations(self, indicators):
         existing = {(r.indicator_id, r.year): r for r in Realisation.objects.filter(indicator__agency=self.agency)}
@@ -944,7 +1026,7 @@ class _Writer:
             indicator_id = indicators[indicator["code"]].pk
             for year, values in indicator["realisations"].items():
                 wanted[(indicator_id, year)] = {"indicator_id": indicator_id, "year": year, **values}
-        self.sync("realisation", Realisation, existing, wanted)
+        self.sync("realisation", Realisation, existing, wanted, year_of=attrgetter("year"))
 
     def write_figures(self, lines, objectives):
         existing = {(f.line_id, f.year): f for f in BudgetFigure.objects.filter(line__agency=self.agency)}
@@ -953,7 +1035,7 @@ class _Writer:
             line_id = lines[line["code"]].pk
             for year, values in line["budgets"].items():
                 wanted[(line_id, year)] = {"line_id": line_id, "year": year, **values}
-        self.sync("budget_figure", BudgetFigure, existing, wanted)
+        self.sync("budget_figure", BudgetFigure, existing, wanted, year_of=attrgetter("year"))
 
         existing = {
             (b.objective_id, b.year): b for b in ObjectiveBudget.objects.filter(objective__renstra=self.renstra)
@@ -963,7 +1045,7 @@ class _Writer:
             objective_id = objectives[objective["code"]].pk
             for year, values in objective["budgets"].items():
                 wanted[(objective_id, year)] = {"objective_id": objective_id, "year": year, **values}
-        self.sync("objective_budget", ObjectiveBudget, existing, wanted)
+        self.sync("objective_budget", ObjectiveBudget, existing, wanted, year_of=attrgetter("year"))
 
     def write_objective_narratives(self, objectives):
         existing = {
@@ -982,7 +1064,7 @@ class _Writer:
                         "position": position,
                         **fields,
                     }
-        self.sync("objective_narrative", ObjectiveNarrative, existing, wanted)
+        self.sync("objective_narrative", ObjectiveNarrative, existing, wanted, year_of=attrgetter("year"))
 
     def write_years(self):
         existing = {r.year: r for r in self.agency.report_years.all()}
@@ -990,7 +1072,14 @@ class _Writer:
             year: {"agency_id": self.agency.pk, "year": year, **report["fields"]}
             for year, report in self.plan["years"].items()
         }
-        report_years = self.sync("report_year", ReportYear, existing, wanted)
+        self.check_versions([row for year, row in existing.items() if year not in wanted])
+        report_years = self.sync(
+            "report_year", ReportYear, existing, wanted, year_of=attrgetter("year"), what=REPORT_YEAR_FIELDS
+        )
+        years = {row.pk: year for year, row in (existing | report_years).items()}
+
+        def year_of(row):
+            return years[row.report_year_id]
 
         existing = {
             (e.report_year_id, e.expense_type): e
@@ -1005,7 +1094,7 @@ class _Writer:
                     "expense_type": expense_type,
                     **values,
                 }
-        self.sync("expense_type_budget", ExpenseTypeBudget, existing, wanted)
+        self.sync("expense_type_budget", ExpenseTypeBudget, existing, wanted, year_of=year_of)
 
         existing = {(n.report_year_id, n.key): n for n in Narrative.objects.filter(report_year__agency=self.agency)}
         wanted = {}
@@ -1018,4 +1107,11 @@ class _Writer:
                     "position": position,
                     **fields,
                 }
-        self.sync("narrative", Narrative, existing, wanted)
+        self.sync("narrative", Narrative, existing, wanted, year_of=year_of)
+
+    def check_versions(self, removed):
+        """A report year with an approved version (``review.ReportVersion``, kept for good) is never deleted."""
+        kept = ReportVersion.objects.filter(report_year__in=removed).values_list("report_year__year", flat=True)
+        for year in sorted(set(kept)):
+            self.locked.setdefault(year, f"Laporan tahun {year} punya versi yang disetujui Inspektorat, yang disimpan.")
+            self.refuse(year, "tahun laporannya dihapus (tidak ada di berkas)")

@@ -2,7 +2,8 @@
 Excel workbook's changes, the import of a ``lakip/1`` file. The web request only stores the file and queues.
 
 Each task reads its ``WorkbookUpload``, does the work once and records the outcome on the row (status, preview,
-message); an upload that is no longer queued (cancelled, already done) is left alone.
+message); an upload that is no longer queued (cancelled, already done) is left alone. The report may have been
+submitted or approved since the upload: each task asks ``interchange.locks`` again before it works.
 """
 
 import json
@@ -13,6 +14,7 @@ from django_tasks import task
 
 from agencies.access import can_review_agency
 from interchange.importer import LakipFileError, import_document, parse_json
+from interchange.locks import report_year_problem
 from interchange.models import WorkbookUpload
 from interchange.workbook import WorkbookError, preview_workbook
 
@@ -38,10 +40,14 @@ def prepare_preview(upload_id):
     upload = _queued(upload_id)
     if upload is None:
         return "nothing queued"
+    locked = report_year_problem(upload.report_year, upload.uploaded_by)
+    if locked:
+        _finish(upload, Status.FAILED, locked)
+        return "refused"
     try:
         with upload.file.open("rb") as handle:
             data = handle.read()
-        preview = preview_workbook(upload.report_year.agency, upload.report_year.year, data)
+        preview = preview_workbook(upload.report_year.agency, upload.report_year.year, data, upload.uploaded_by)
     except WorkbookError as error:
         _finish(upload, Status.FAILED, str(error))
         return "refused"
@@ -64,15 +70,21 @@ def _changes_government(named, agency):
 def import_lakip_upload(upload_id):
     """The queued job of a ``lakip/1`` upload: the import's own checks, then the import (all or nothing).
 
-    Readings: a planner's upload may only replace its own agency, so a file naming another agency or another
-    government is refused before the importer sees it. The government's own data (its name, level and regional
-    head, printed by every agency of it) is changed by a reviewer of that government or an administrator only: a
-    planner's file that would change it is refused, whatever else it holds.
+    Readings: the upload's report year must still accept the uploader's changes (``interchange.locks``), and the
+    importer refuses a file that changes any year locked for the uploader. A planner's upload may only replace its
+    own agency, so a file naming another agency or another government is refused before the importer sees it. The
+    government's own data (its name, level and regional head, printed by every agency of it) is changed by a
+    reviewer of that government or an administrator only: a planner's file that would change it is refused,
+    whatever else it holds. The import is recorded in the audit trail as the uploader's.
     """
     upload = _queued(upload_id)
     if upload is None:
         return "nothing queued"
     agency = upload.report_year.agency
+    locked = report_year_problem(upload.report_year, upload.uploaded_by)
+    if locked:
+        _finish(upload, Status.FAILED, locked)
+        return "refused"
     try:
         with upload.file.open("rb") as handle:
             data = parse_json(handle.read().decode("utf-8"))
@@ -95,7 +107,7 @@ def import_lakip_upload(upload_id):
         _finish(upload, Status.FAILED, message)
         return "refused"
     try:
-        result = import_document(data, source=upload.name)
+        result = import_document(data, source=upload.name, user=uploader)
     except LakipFileError as error:
         problems = [str(problem) for problem in error.problems]
         _finish(upload, Status.FAILED, f"{len(problems)} masalah; tidak ada yang diimpor.", {"problems": problems})
