@@ -4,6 +4,10 @@ and uploads (an Excel workbook to preview and apply, a ``lakip/1`` file to impor
 No request waits for slow work: an upload is stored and its work queued (``interchange.tasks``); its page shows
 the progress until the worker is done. Applying a previewed workbook is one fast transaction and runs inline.
 Every view checks access with ``get_report_year_or_404``, so another agency's planner gets a 404 everywhere.
+
+Uploads change data, so they follow the review (``interchange.locks``): while the report is submitted its planner
+uploads nothing, and while it is approved nobody does; the page says why instead of offering the forms. Applying a
+preview asks again, since the report may have been submitted since the preview. The downloads stay available.
 """
 
 from dataclasses import asdict
@@ -18,7 +22,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from agencies.access import get_report_year_or_404
+from agencies.models import ReportYear
 from interchange.exporter import ExportError, export_document
+from interchange.locks import report_year_problem
 from interchange.models import WorkbookUpload
 from interchange.results import results_document
 from interchange.tasks import import_lakip_upload, prepare_preview
@@ -48,6 +54,7 @@ def _page(request, report_year, *, excel_form=None, lakip_form=None, status=200)
         "tab": "files",
         "agency": report_year.agency,
         "report_year": report_year,
+        "upload_lock": report_year_problem(report_year, request.user),
         "uploads": uploads,
         "excel_form": excel_form or UploadForm(prefix="excel"),
         "lakip_form": lakip_form or UploadForm(prefix="lakip"),
@@ -97,8 +104,13 @@ def download_results(request, code, year):
 
 
 def _upload(request, code, year, kind, job):
-    """Store the uploaded file, queue its work, and show its page."""
+    """Store the uploaded file, queue its work, and show its page; nothing is stored while the report year does not
+    accept the user's changes."""
     report_year = get_report_year_or_404(request.user, code, year)
+    locked = report_year_problem(report_year, request.user)
+    if locked:
+        messages.error(request, locked)
+        return redirect("interchange:files", code, year)
     form = UploadForm(request.POST, request.FILES, prefix=kind)
     if not form.is_valid():
         forms_by_kind = {f"{kind}_form": form}
@@ -142,14 +154,18 @@ def upload(request, code, year, pk):
     its outcome: the preview of an Excel workbook's changes and problems, or the import's result."""
     report_year, upload = _upload_of(request, code, year, pk)
     preview = upload.preview or {}
+    locked = report_year_problem(report_year, request.user)
     context = {
         "tab": "files",
         "agency": report_year.agency,
         "report_year": report_year,
         "upload": upload,
+        "upload_lock": locked,
         "changes": preview.get("changes", []),
         "problems": preview.get("problems", []),
-        "can_apply": upload.status == Status.READY and preview.get("changes") and not preview.get("problems"),
+        "can_apply": (
+            upload.status == Status.READY and preview.get("changes") and not preview.get("problems") and not locked
+        ),
     }
     return render(request, "interchange/upload.html", context)
 
@@ -158,9 +174,16 @@ def upload(request, code, year, pk):
 @require_POST
 def apply(request, code, year, pk):
     """Apply a ready preview, after reading the workbook again against the data as it is now: when the data
-    changed since the preview was computed the changes would differ, so the preview is renewed instead."""
+    changed since the preview was computed the changes would differ, so the preview is renewed instead. A report
+    year that no longer accepts the user's changes (submitted or approved since the preview) refuses it."""
     report_year, upload = _upload_of(request, code, year, pk)
     with transaction.atomic():
+        # The lock the review workflow takes to move the report: a submission waits for this apply, or comes first.
+        report_year = ReportYear.objects.select_for_update().select_related("agency").get(pk=report_year.pk)
+        locked = report_year_problem(report_year, request.user)
+        if locked:
+            messages.error(request, locked)
+            return redirect("interchange:upload", code, year, pk)
         ready = WorkbookUpload.objects.select_for_update().filter(pk=upload.pk, status=Status.READY, kind="excel")
         upload = ready.first()
         if upload is None:
@@ -179,7 +202,7 @@ def apply(request, code, year, pk):
             messages.warning(request, "Data berubah sejak pratinjau dibuat: periksa pratinjau yang diperbarui ini.")
             return redirect("interchange:upload", code, year, pk)
         try:
-            apply_changes(report_year.agency, year, preview.changes)
+            apply_changes(report_year.agency, year, preview.changes, request.user)
         except ApplyError as error:
             messages.error(request, str(error))
             return redirect("interchange:upload", code, year, pk)

@@ -35,6 +35,7 @@ from django.db import IntegrityError, transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from agencies.signals import agency_data_changed
 from budgets.models import BudgetFigure, BudgetLine
@@ -42,6 +43,7 @@ from domain.enums import BudgetLevel, RealisationStatus
 from domain.numbers import TypedNumberError, format_date, format_money, format_value, parse_typed_money, to_decimal
 from domain.values import parse_typed_value
 from indicators.models import Indicator, Realisation, RenstraYear, Target
+from interchange.locks import locked_years
 from performance.snapshot import load_snapshot, renstra_for_year
 
 FORMAT = "lakip-excel/1"
@@ -477,12 +479,23 @@ def target_problems(snapshot, changes):
     return problems
 
 
-def preview_workbook(agency, year, data):
+def locked_problems(changes, locked):
+    """A problem for every change to a year ``user`` may not change (``locked``: ``interchange.locks.locked_years``),
+    such as the Renstra target of an approved year on the Target sheet."""
+    return [
+        Problem(change.sheet, change.row, change.code, change.column, locked[change.year])
+        for change in changes
+        if change.year in locked
+    ]
+
+
+def preview_workbook(agency, year, data, user=None):
     """What a worker computes for an uploaded workbook: its changes and problems against the agency's data as it
-    is now, with the row checks of the changed targets."""
+    is now, with the row checks of the changed targets and the changes to years locked for ``user``."""
     snapshot = load_snapshot(agency, year)
     preview = compute_preview(snapshot, year, data)
     preview.problems += target_problems(snapshot, preview.changes)
+    preview.problems += locked_problems(preview.changes, locked_years(agency.pk, user))
     return preview
 
 
@@ -501,12 +514,17 @@ class ApplyError(Exception):
     """The changes cannot be written; nothing was written."""
 
 
-def apply_changes(agency, year, changes):
-    """Write ``changes`` (a list of ``Change``) in one transaction, in bulk, and announce the agency's data changed.
+def apply_changes(agency, year, changes, user=None):
+    """Write ``changes`` (a list of ``Change``) in one transaction, in bulk, recorded in the audit trail as
+    ``user``'s, and announce the agency's data changed.
 
-    A fixed number of queries whatever the number of changes. A database constraint that refuses a row (a
-    target left with neither a Renstra nor a PK value) rolls everything back and raises ApplyError.
+    A fixed number of queries whatever the number of changes. A change to a year locked for ``user`` (bulk writes
+    pass by the freeze guard's signals, so the check is here) or a database constraint that refuses a row (a
+    target left with neither a Renstra nor a PK value) writes nothing and raises ApplyError.
     """
+    locked = locked_problems(changes, locked_years(agency.pk, user))
+    if locked:
+        raise ApplyError(locked[0].message)
     by_row = defaultdict(dict)
     for change in changes:
         by_row[(change.model, change.code, change.year)][change.field] = _python(change.model, change.field, change.new)
@@ -517,7 +535,7 @@ def apply_changes(agency, year, changes):
                 i.code: i
                 for i in Indicator.objects.filter(agency=agency, code__in=codes["target"] | codes["realisation"])
             }
-            _write_targets(agency, year, indicators, by_row)
+            _write_targets(agency, year, indicators, by_row, user)
             _write_rows(
                 Realisation,
                 {
@@ -528,6 +546,7 @@ def apply_changes(agency, year, changes):
                 },
                 {key: values for key, values in by_row.items() if key[0] == "realisation"},
                 lambda code, y: Realisation(indicator=indicators[code], year=y),
+                user,
             )
             lines = {line.code: line for line in BudgetLine.objects.filter(agency=agency, code__in=codes["figure"])}
             _write_rows(
@@ -538,13 +557,14 @@ def apply_changes(agency, year, changes):
                 },
                 {key: values for key, values in by_row.items() if key[0] == "figure"},
                 lambda code, y: BudgetFigure(line=lines[code], year=y),
+                user,
             )
             agency_data_changed.send(sender=apply_changes, agency_ids=[agency.pk])
     except IntegrityError as error:
         raise ApplyError(f"Perubahan tidak dapat disimpan; tidak ada yang diubah ({error}).") from None
 
 
-def _write_targets(agency, year, indicators, by_row):
+def _write_targets(agency, year, indicators, by_row, user):
     rows = {key: values for key, values in by_row.items() if key[0] == "target"}
     if not rows:
         return
@@ -556,11 +576,13 @@ def _write_targets(agency, year, indicators, by_row):
         {(t.indicator.code, t.renstra_year.year): t for t in existing.select_related("indicator", "renstra_year")},
         rows,
         lambda code, y: Target(indicator=indicators[code], renstra_year=renstra_years[y]),
+        user,
     )
 
 
-def _write_rows(model, existing, rows, new_row):
-    """Update the existing rows and create the missing ones of ``rows`` ({(model, code, year): {field: value}})."""
+def _write_rows(model, existing, rows, new_row, user):
+    """Update the existing rows and create the missing ones of ``rows`` ({(model, code, year): {field: value}}),
+    with their history rows."""
     changed, created, fields = [], [], set()
     for (_, code, year), values in rows.items():
         row = existing.get((code, year))
@@ -573,6 +595,6 @@ def _write_rows(model, existing, rows, new_row):
             setattr(row, name, value)
         fields |= set(values)
     if changed:
-        model.objects.bulk_update(changed, sorted(fields))
+        bulk_update_with_history(changed, model, sorted(fields), default_user=user)
     if created:
-        model.objects.bulk_create(created)
+        bulk_create_with_history(created, model, default_user=user)
