@@ -31,6 +31,9 @@ AGENCY_LOOKUPS = {
     "budgets.budgetfigure": "line__agency",
     "budgets.objectivebudget": "objective__renstra__agency",
     "budgets.expensetypebudget": "report_year__agency",
+    "review.reviewnote": "report_year__agency",
+    "review.reviewreply": "note__report_year__agency",
+    "review.reportversion": "report_year__agency",
     # The consumers' models (stored PDFs, uploads), named by label only: this module imports none of them.
     "reports.storedpdf": "report_year__agency",
     "reports.renderstate": "report_year__agency",

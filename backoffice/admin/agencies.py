@@ -4,10 +4,14 @@ from django.contrib import admin, messages
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.html import format_html
 
 from agencies.access import can_review_agency, governments_for
 from agencies.models import Agency, FindingNote, Government, Narrative, ReportYear
+from backoffice.admin.base import TrackedAdmin
 from backoffice.admin.columns import OptionalJSONField, rupiah_column, year_column
+from backoffice.admin.freezing import FreezeAwareAdmin
+from backoffice.admin.history import ScopedHistoryAdmin
 from backoffice.admin.scoping import AgencyScopedMixin, is_superuser
 from budgets.models import ExpenseTypeBudget
 
@@ -17,8 +21,8 @@ admin.site.index_title = "Data kinerja perangkat daerah"
 
 
 @admin.register(Government)
-class GovernmentAdmin(admin.ModelAdmin):
-    """Governments are set up by a superuser; reviewers and planners only see their own."""
+class GovernmentAdmin(FreezeAwareAdmin, ScopedHistoryAdmin):
+    """Governments are set up by a superuser; reviewers and planners only see their own, and its history."""
 
     list_display = ("name", "code", "level")
     list_filter = ("level",)
@@ -48,7 +52,7 @@ class GovernmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Agency)
-class AgencyAdmin(AgencyScopedMixin, admin.ModelAdmin):
+class AgencyAdmin(TrackedAdmin):
     list_display = ("name", "short_name", "code", "government")
     list_filter = (("government", admin.RelatedOnlyFieldListFilter), "government__level")
     search_fields = ("name", "short_name", "code")
@@ -132,7 +136,11 @@ def download_pdf(modeladmin, request, queryset):
 
 
 @admin.register(ReportYear)
-class ReportYearAdmin(AgencyScopedMixin, admin.ModelAdmin):
+class ReportYearAdmin(TrackedAdmin):
+    """A report's signature, totals and sections. Its state moves only through the review workflow (submitted by
+    its planner, returned, approved or reopened by a reviewer on the desk, ``publication``), which checks and
+    records each move: here it is read-only, with the way to the desk. An approved report is read-only whole."""
+
     list_display = (
         "agency",
         year_column(),
@@ -146,19 +154,36 @@ class ReportYearAdmin(AgencyScopedMixin, admin.ModelAdmin):
     inlines = (NarrativeInline, ExpenseTypeBudgetInline, FindingNoteInline)
     actions = (download_pdf,)
     fieldsets = (
-        (None, {"fields": ("agency", "year", "status")}),
+        (None, {"fields": ("agency", "year", "status", "review")}),
         ("Penandatanganan", {"fields": ("signed_city", "signed_date")}),
         ("Anggaran", {"fields": ("budget_total", "realisation_total")}),
     )
+    readonly_fields = ("status", "review")
 
-    def get_readonly_fields(self, request, obj=None):
-        """Only a reviewer of the agency's government (or a superuser) changes a report's state: a planner
-        cannot approve their own report and so remove its DRAFT mark. A new report year starts as a draft."""
-        if obj is not None and can_review_agency(request.user, obj.agency):
-            return ()
-        if obj is None and is_superuser(request.user):
-            return ()
-        return ("status",)
+    @admin.display(description="reviu")
+    def review(self, obj):
+        """Where the report's state moves: the reviewer's desk, the planner's year page; and its notes and versions
+        here."""
+        if obj.pk is None:
+            return "Laporan baru dimulai sebagai draf."
+        code, year = obj.agency.code, obj.year
+        if getattr(obj, "viewer_reviews", False):
+            where = format_html('<a href="{}">Buka di meja reviu</a>', reverse("publication:review", args=[code, year]))
+        else:
+            page = reverse("web:agency_year", args=[code, year])
+            where = format_html('<a href="{}">Ajukan dari halaman tahun laporan</a>', page)
+        notes = reverse("admin:review_reviewnote_changelist") + f"?report_year__id__exact={obj.pk}"
+        versions = reverse("admin:review_reportversion_changelist") + f"?report_year__id__exact={obj.pk}"
+        return format_html(
+            '{} · <a href="{}">catatan reviu</a> · <a href="{}">versi disetujui</a>', where, notes, versions
+        )
+
+    def get_object(self, request, object_id, from_field=None):
+        """The report year, marked with whether the user reviews it (the object lives for this request only)."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            obj.viewer_reviews = can_review_agency(request.user, obj.agency)
+        return obj
 
     def view_on_site(self, obj):
         return reverse("web:agency_year", args=[obj.agency.code, obj.year])

@@ -4,10 +4,11 @@ Absorption (serapan) is shown next to every figure as the computation engine giv
 the line's children: the admin never computes a figure of its own.
 """
 
-from django import forms
 from django.contrib import admin
 
+from backoffice.admin.base import TrackedAdmin
 from backoffice.admin.columns import ResultsCache, absorption_column, agency_column, rupiah_column, year_column
+from backoffice.admin.freezing import FreezeCheckedForm
 from backoffice.admin.scoping import AgencyScopedMixin
 from budgets.models import BudgetFigure, BudgetLine, ExpenseTypeBudget, objectives_of_other_agencies
 
@@ -28,7 +29,7 @@ class BudgetFigureInline(AgencyScopedMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("line__agency")
 
 
-class BudgetLineForm(forms.ModelForm):
+class BudgetLineForm(FreezeCheckedForm):
     """The line's form: the sasaran it supports must be its own agency's."""
 
     def clean(self):
@@ -42,7 +43,7 @@ class BudgetLineForm(forms.ModelForm):
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(AgencyScopedMixin, admin.ModelAdmin):
+class BudgetLineAdmin(TrackedAdmin):
     form = BudgetLineForm
     list_display = ("code", "name", "level", "parent", agency_column())
     list_filter = (("agency", admin.RelatedOnlyFieldListFilter), "level")
@@ -55,7 +56,7 @@ class BudgetLineAdmin(AgencyScopedMixin, admin.ModelAdmin):
 
 
 @admin.register(BudgetFigure)
-class BudgetFigureAdmin(AgencyScopedMixin, admin.ModelAdmin):
+class BudgetFigureAdmin(TrackedAdmin):
     list_display = (
         "line",
         agency_column("line__agency"),
@@ -76,7 +77,7 @@ class BudgetFigureAdmin(AgencyScopedMixin, admin.ModelAdmin):
 
 
 @admin.register(ExpenseTypeBudget)
-class ExpenseTypeBudgetAdmin(AgencyScopedMixin, admin.ModelAdmin):
+class ExpenseTypeBudgetAdmin(TrackedAdmin):
     list_display = (
         "report_year",
         year_column("report_year__year"),

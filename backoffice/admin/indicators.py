@@ -11,6 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html
 
+from backoffice.admin.base import TrackedAdmin
 from backoffice.admin.columns import (
     OptionalJSONField,
     ResultsCache,
@@ -60,7 +61,7 @@ class ObjectiveInline(AgencyScopedMixin, admin.TabularInline):
 
 
 @admin.register(Renstra)
-class RenstraAdmin(AgencyScopedMixin, admin.ModelAdmin):
+class RenstraAdmin(TrackedAdmin):
     list_display = (
         "__str__",
         agency_column(),
@@ -102,7 +103,7 @@ class ObjectiveNarrativeInline(AgencyScopedMixin, admin.StackedInline):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(AgencyScopedMixin, admin.ModelAdmin):
+class ObjectiveAdmin(TrackedAdmin):
     list_display = ("code", "text", "goal", agency_column("renstra__agency"))
     list_filter = (("renstra__agency", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("code", "text", "renstra__agency__name")
@@ -189,7 +190,7 @@ class RealisationInline(AgencyScopedMixin, admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(AgencyScopedMixin, admin.ModelAdmin):
+class IndicatorAdmin(TrackedAdmin):
     list_display = ("code", "name", "owner", "unit", "direction", agency_column())
     list_filter = (("agency", admin.RelatedOnlyFieldListFilter), "direction", OwnerKindFilter)
     search_fields = ("code", "name")
@@ -209,7 +210,7 @@ class IndicatorAdmin(AgencyScopedMixin, admin.ModelAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(AgencyScopedMixin, admin.ModelAdmin):
+class TargetAdmin(TrackedAdmin):
     list_display = (
         "indicator",
         year_column("renstra_year__year"),
@@ -267,7 +268,7 @@ class EvidenceFileInline(AgencyScopedMixin, admin.TabularInline):
 
 
 @admin.register(Realisation)
-class RealisationAdmin(AgencyScopedMixin, admin.ModelAdmin):
+class RealisationAdmin(TrackedAdmin):
     list_display = ("indicator", year_column(), "value_display", "status", agency_column("indicator__agency"))
     list_filter = (("indicator__agency", admin.RelatedOnlyFieldListFilter), "year", "status")
     search_fields = ("indicator__code", "indicator__name", "evidence", "note")

@@ -11,37 +11,15 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from backoffice.admin.columns import year_column
-from backoffice.admin.scoping import AgencyScopedMixin
+from backoffice.admin.scoping import ReadOnlyScopedAdmin, report_agency
 
 StoredPdf = apps.get_model("reports", "StoredPdf")
 RenderState = apps.get_model("reports", "RenderState")
 
 
-class ReadOnlyScopedAdmin(AgencyScopedMixin, admin.ModelAdmin):
-    """Scoped to the user's agencies like every page, and read-only for everyone."""
-
-    list_select_related = ("report_year__agency",)
-    list_filter = (("report_year__agency", admin.RelatedOnlyFieldListFilter), "report_year__year")
-    search_fields = ("report_year__agency__name", "report_year__agency__code")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.display(description="perangkat daerah", ordering="report_year__agency__name")
-def agency(obj):
-    return obj.report_year.agency
-
-
 @admin.register(RenderState)
 class RenderStateAdmin(ReadOnlyScopedAdmin):
-    list_display = (agency, year_column("report_year__year"), "state", "attempts", "reason", "status_page")
+    list_display = (report_agency, year_column("report_year__year"), "state", "attempts", "reason", "status_page")
     list_filter = ("state", *ReadOnlyScopedAdmin.list_filter)
 
     @admin.display(description="halaman status")
@@ -53,7 +31,7 @@ class RenderStateAdmin(ReadOnlyScopedAdmin):
 @admin.register(StoredPdf)
 class StoredPdfAdmin(ReadOnlyScopedAdmin):
     list_display = (
-        agency,
+        report_agency,
         year_column("report_year__year"),
         "rendered_at",
         "pages",

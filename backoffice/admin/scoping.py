@@ -3,10 +3,13 @@
 Reviewers (Inspektorat) and planners get their rights from their role on a government or an agency,
 not from Django's global model permissions: a global permission cannot say *which* agency. So every
 ModelAdmin and inline of the project mixes in ``AgencyScopedMixin``, which narrows querysets, choices
-and permissions to ``agencies.access``.
+and permissions to ``agencies.access``, and keeps approved reports frozen (``backoffice.admin.freezing``).
 """
 
+from django.contrib import admin
+
 from agencies.access import agency_id_of, agency_ids_for, filter_by_agency, scope_queryset
+from backoffice.admin.freezing import FreezeCheckedForm, FreezeCheckedInlineFormSet, frozen_as_stored
 
 
 def is_superuser(user):
@@ -34,7 +37,14 @@ class AgencyScopedMixin:
     Superusers see everything. Other active staff users see, add, change and delete the rows of their
     agencies (``agencies.access.agencies_for``) and pick related objects only among those. For an
     inline, ``obj`` is the parent object, so the parent's agency decides.
+
+    Nobody, a superuser included, changes or deletes an object of an approved agency-year, nor adds to an
+    inline of one (its page shows read-only), and every form is checked where its result lands
+    (``FreezeCheckedForm``, ``FreezeCheckedInlineFormSet``).
     """
+
+    form = FreezeCheckedForm
+    formset = FreezeCheckedInlineFormSet
 
     def get_queryset(self, request):
         return scope_queryset(super().get_queryset(request), request.user)
@@ -77,10 +87,33 @@ class AgencyScopedMixin:
         return self.has_agency_access(request, obj)
 
     def has_add_permission(self, request, obj=None):
-        return self.has_agency_access(request, obj)
+        return self.has_agency_access(request, obj) and not frozen_as_stored(obj)
 
     def has_change_permission(self, request, obj=None):
-        return self.has_agency_access(request, obj)
+        return self.has_agency_access(request, obj) and not frozen_as_stored(obj)
 
     def has_delete_permission(self, request, obj=None):
-        return self.has_agency_access(request, obj)
+        return self.has_agency_access(request, obj) and not frozen_as_stored(obj)
+
+
+class ReadOnlyScopedAdmin(AgencyScopedMixin, admin.ModelAdmin):
+    """The records of a report year that workers or the review workflow write (stored PDFs, uploads, review notes,
+    approved versions): scoped to the user's agencies like every page, and read-only for everyone."""
+
+    list_select_related = ("report_year__agency",)
+    list_filter = (("report_year__agency", admin.RelatedOnlyFieldListFilter), "report_year__year")
+    search_fields = ("report_year__agency__name", "report_year__agency__code")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.display(description="perangkat daerah", ordering="report_year__agency__name")
+def report_agency(obj):
+    return obj.report_year.agency
