@@ -20,4 +20,5 @@ urlpatterns = [
     path(YEAR, include("web.views.narratives")),
     path(YEAR, include("web.views.settings")),
     path(YEAR, include("web.views.findings")),
+    path(YEAR, include("web.views.history")),
 ]

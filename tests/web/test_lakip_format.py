@@ -110,6 +110,13 @@ def loaded_libraries(template):
     ids=lambda path: f"{path.parent.name}/{path.name}",
 )
 def test_page_and_pdf_templates_load_no_figure_library_but_lakip_format(template):
-    # lakip_grid writes a grid's boxes, not figures.
-    figure_libraries = loaded_libraries(template) - {"l10n", "static", "django_tables2", "lakip_pdf", "lakip_grid"}
+    # lakip_grid writes a grid's boxes, lakip_review the frame's review state: not figures.
+    figure_libraries = loaded_libraries(template) - {
+        "l10n",
+        "static",
+        "django_tables2",
+        "lakip_pdf",
+        "lakip_grid",
+        "lakip_review",
+    }
     assert figure_libraries <= {"lakip_format"}

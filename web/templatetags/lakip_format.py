@@ -5,14 +5,23 @@ writes it through ``domain.numbers``, so a page and the PDF print the same figur
 templates load this library as well (``{% load lakip_format %}``).
 """
 
+import json
+
 from django import template
+from django.db import models
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
+from agencies.fields import MoneyField, ValueField
 from domain import numbers
 from domain.enums import BudgetLevel, EfficiencyMethod, RealisationStatus, Severity
 
 register = template.Library()
+
+# A history shows a long text (a narrative's Markdown) cut to this many characters, old and new.
+HISTORY_TEXT_LENGTH = 300
 
 register.filter("percent", numbers.format_percent)
 register.filter("rupiah", numbers.format_rupiah)
@@ -88,3 +97,30 @@ def efficiency(value, method):
     if method == EfficiencyMethod.GAP:
         return f"{numbers.format_decimal(value)} poin"
     return numbers.format_decimal(value)
+
+
+@register.filter
+def history_value(value, field):
+    """A value of ``field`` (a model field) as a history shows it: a choice by its label, an amount in rupiah, a
+    target or realisation as typed (``89,5``), a date the Indonesian way, a long text cut short; "—" for none."""
+    if value in (None, ""):
+        return "—"
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(field, MoneyField):
+        return numbers.format_rupiah(value)
+    if isinstance(field, ValueField):
+        return numbers.format_value(value)
+    if isinstance(field, models.DecimalField):
+        return numbers.format_decimal(value, places=field.decimal_places)
+    if isinstance(field, models.BooleanField):
+        return "ya" if value else "tidak"
+    if isinstance(field, models.DateTimeField):
+        return formats.date_format(timezone.localtime(value), "j F Y H.i")
+    if isinstance(field, models.DateField):
+        return numbers.format_date(value)
+    if isinstance(field, models.ForeignKey):
+        return f"{field.related_model._meta.verbose_name} #{value}"
+    if isinstance(field, models.JSONField):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return Truncator(str(value)).chars(HISTORY_TEXT_LENGTH)
