@@ -17,13 +17,17 @@ from django.db.models.deletion import Collector
 from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT, ManagementForm
 from django.http import QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from agencies.access import get_report_year_or_404
 from agencies.signals import agency_data_changed
 from performance.results import compute_results
 from performance.snapshot import load_snapshot
+from web.asides import row_asides
+from web.locking import lock_message, refuse_if_locked
 
 
 def row_id(key):
@@ -115,6 +119,8 @@ class GridFormSet(forms.BaseFormSet):
 
     model = None
     written = ()
+    # The subject of the review notes shown beside the rows (``domain.review.NoteSubject``), "" for none.
+    note_subject = ""
 
     def __init__(self, *args, rows, **kwargs):
         self.creates, self.updates, self.deletes = [], [], []
@@ -147,6 +153,11 @@ class GridFormSet(forms.BaseFormSet):
     def initial_for(self, obj):
         """The row's values as the form shows them before any change."""
         raise NotImplementedError
+
+    def stored_pks(self):
+        """The primary key of each row's stored ``model`` object of the year, by row key: whose history the row
+        links to (one query)."""
+        return {}
 
     def total_form_count(self):
         return len(self.rows)
@@ -185,14 +196,15 @@ class GridFormSet(forms.BaseFormSet):
         """Write ``obj`` (checked with its ``full_clean``) when the grid is saved: created if new, else updated."""
         (self.updates if obj.pk else self.creates).append(obj)
 
-    def save(self):
-        """Writes every changed row in one transaction and returns how many rows changed. Call after
-        ``is_valid()``: a grid with any error writes nothing."""
+    def save(self, user):
+        """Writes every changed row in one transaction, in ``user``'s name, and returns how many rows changed. Call
+        after ``is_valid()``: a grid with any error writes nothing."""
         changed = self.changed_forms()
         with transaction.atomic():
             write_in_bulk(
                 self.model,
                 agency_id=self.report_year.agency_id,
+                user=user,
                 creates=self.creates,
                 updates=self.updates,
                 fields=self.written,
@@ -201,13 +213,20 @@ class GridFormSet(forms.BaseFormSet):
         return len(changed)
 
 
-def write_in_bulk(model, *, agency_id, creates=(), updates=(), fields=(), deletes=()):
+def write_in_bulk(model, *, agency_id, user, creates=(), updates=(), fields=(), deletes=()):
     """Write a grid's rows of ``model`` in a fixed number of queries: create ``creates``, update ``fields`` of
     ``updates``, delete ``deletes`` (the loaded objects themselves: a queryset's deletion would look up each row's
     agency for the deletion signals), then say the agency's data changed (bulk writes send no per-row signal, and
-    the stored PDF must go stale)."""
-    model.objects.bulk_create(creates)
-    model.objects.bulk_update(updates, fields)
+    the stored PDF must go stale).
+
+    The creations and updates are written with their audit records (django-simple-history's bulk helpers, one
+    more query each, in ``user``'s name); a deletion sends its per-row signals, which record it. Bulk writes skip
+    the freeze guard (``agencies.freeze``) too: the grid refuses a locked year before it gets here.
+    """
+    if creates:
+        bulk_create_with_history(creates, model, default_user=user)
+    if updates:
+        bulk_update_with_history(updates, model, fields, default_user=user)
     if deletes:
         collector = Collector(using=router.db_for_write(model))
         collector.collect(deletes)
@@ -218,14 +237,30 @@ def write_in_bulk(model, *, agency_id, creates=(), updates=(), fields=(), delete
 def grid_page(request, code, year, *, grid_class, template, tab, saved_message, context=None):
     """A grid's page: the grid of the report year (404 for a user who may not see the agency), saved on POST and
     redirected back with ``saved_message(count)``, or shown with its errors. ``context(results, grid)`` adds what
-    the template needs beyond the grid."""
+    the template needs beyond the grid.
+
+    A locked year (``web.locking``) refuses the POST before reading it and shows the grid read-only. Each row gets
+    its ``aside`` (``web.asides``): the review notes pinned to it and the address of its history."""
     report_year = get_report_year_or_404(request.user, code, year)
+    page_url = reverse(f"web:{tab}", args=[code, year])
+    if request.method == "POST" and (refused := refuse_if_locked(request, report_year, page_url)):
+        return refused
     results = compute_results(load_snapshot(report_year.agency, year), year)
     grid = grid_class(request.POST or None, report_year=report_year, results=results)
     if request.method == "POST" and grid.is_valid():
-        saved = grid.save()
+        saved = grid.save(request.user)
         messages.success(request, saved_message(saved) if saved else "Tidak ada perubahan.")
-        return redirect(f"web:{tab}", code, year)
+        return redirect(page_url)
+    asides = row_asides(
+        report_year,
+        grid.note_subject,
+        [(form.key, form.row_id) for form in grid.forms],
+        page_url=page_url,
+        model_name=grid.model._meta.model_name,
+        stored=grid.stored_pks(),
+    )
+    for form in grid.forms:
+        form.aside = asides[form.key]
     return render(
         request,
         template,
@@ -233,6 +268,7 @@ def grid_page(request, code, year, *, grid_class, template, tab, saved_message, 
             "agency": report_year.agency,
             "report_year": report_year,
             "tab": tab,
+            "lock": lock_message(report_year),
             "results": results,
             "grid": grid,
             "errors": grid.row_errors() if grid.is_bound else [],

@@ -6,14 +6,22 @@
  * - A form marked data-post-changed-only (a grid as loaded, not one returned with errors) posts only the boxes
  *   changed since the page loaded: the server reads a box left out as unchanged (web/grid.py), and a large grid
  *   stays under the number of fields Django reads from one request.
+ * - A row's aside (.row-aside: its review notes, the form answering one, its history) is not part of the grid: its
+ *   boxes are no cells, and typing in them does not reach the row (whose input previews it).
  * No rule lives here: figures that follow from a typed value come from the server (htmx).
  */
 (function () {
   "use strict";
 
+  function inAside(field) {
+    return field.closest(".row-aside") !== null;
+  }
+
   function cellsOf(grid) {
     return Array.from(grid.querySelectorAll("tbody tr[data-row]")).map(function (row) {
-      return Array.from(row.querySelectorAll("input:not([type=hidden]):not([type=file]), select, textarea"));
+      return Array.from(row.querySelectorAll("input:not([type=hidden]):not([type=file]), select, textarea")).filter(
+        function (field) { return !inAside(field); }
+      );
     });
   }
 
@@ -43,7 +51,8 @@
   document.addEventListener("keydown", function (event) {
     var field = event.target;
     var grid = field.closest && field.closest("table.grid");
-    if (!grid || event.key !== "Enter" || field.tagName === "TEXTAREA" || event.ctrlKey || event.metaKey) return;
+    if (!grid || inAside(field) || event.key !== "Enter" || field.tagName === "TEXTAREA") return;
+    if (event.ctrlKey || event.metaKey) return;
     var cells = cellsOf(grid);
     var at = position(cells, field);
     if (!at) return;
@@ -63,20 +72,25 @@
     return field.value === field.defaultValue;
   }
 
+  // The grid's boxes join its form by their form attribute: form.elements lists them wherever they stand.
   document.querySelectorAll("form[data-post-changed-only]").forEach(function (form) {
     form.addEventListener("formdata", function (event) {
-      form.querySelectorAll("table.grid tr[data-row]").forEach(function (row) {
-        row.querySelectorAll("input[name], select[name], textarea[name]").forEach(function (field) {
-          if (unchanged(field)) event.formData.delete(field.name);
-        });
+      Array.from(form.elements).forEach(function (field) {
+        if (field.name && field.closest("table.grid tr[data-row]") && unchanged(field)) {
+          event.formData.delete(field.name);
+        }
       });
     });
+  });
+
+  document.querySelectorAll(".row-aside").forEach(function (aside) {
+    aside.addEventListener("input", function (event) { event.stopPropagation(); });
   });
 
   document.addEventListener("paste", function (event) {
     var field = event.target;
     var grid = field.closest && field.closest("table.grid");
-    if (!grid) return;
+    if (!grid || inAside(field)) return;
     var text = (event.clipboardData || window.clipboardData).getData("text");
     var lines = text.replace(/\r\n?/g, "\n").replace(/\n$/, "").split("\n");
     if (lines.length < 2 && lines[0].indexOf("\t") < 0) return;

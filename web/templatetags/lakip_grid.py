@@ -31,12 +31,20 @@ def _widget_attributes(attrs):
 
 
 @register.simple_tag
-def cell(field, label=""):
-    """The box of a bound ``field``, named for screen readers by ``label`` (the row's code) after the field's label."""
+def cell(field, label="", form=None, disabled=False):
+    """The box of a bound ``field``, named for screen readers by ``label`` (the row's code) after the field's label.
+    ``form`` is the id of the ``<form>`` the box belongs to when it stands outside it (a grid's table holds forms of
+    its own beside the rows: a review note's answer); ``disabled`` shows it read-only (a locked year)."""
     widget = field.field.widget
     shared = {name: value for name, value in widget.attrs.items() if name != "type"}
     attrs = _widget_attributes(tuple(shared.items())) + _attributes(
-        [("name", field.html_name), ("id", field.auto_id), ("aria-label", f"{field.label} {label}".strip())]
+        [
+            ("name", field.html_name),
+            ("id", field.auto_id),
+            ("aria-label", f"{field.label} {label}".strip()),
+            ("form", form),
+            ("disabled", bool(disabled) and "disabled" not in shared),
+        ]
     )
     value = field.value()
     if isinstance(widget, forms.Select):

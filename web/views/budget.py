@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods
 
 from agencies.fields import MoneyFormField
 from budgets.models import BudgetFigure, BudgetLine
+from domain.review import NoteSubject
 from web.grid import GridForm, GridFormSet, grid_page
 
 WRITTEN = ("budget", "realisation")
@@ -47,12 +48,17 @@ class BudgetGridBase(GridFormSet):
 
     model = BudgetFigure
     written = WRITTEN
+    note_subject = NoteSubject.BUDGET_LINE
 
     def __init__(self, *args, report_year, results, **kwargs):
         self.report_year = report_year
         self.year = report_year.year
         rows = [(line.code, line.code, line) for line in results.budget_lines]
         super().__init__(*args, rows=rows, **kwargs)
+
+    def stored_pks(self):
+        figures = BudgetFigure.objects.filter(line__agency=self.report_year.agency, year=self.year)
+        return dict(figures.values_list("line__code", "pk"))
 
     def initial_for(self, line):
         return {"budget": line.own_budget, "realisation": line.own_realisation}

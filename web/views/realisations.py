@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from agencies.access import get_report_year_or_404
 from agencies.fields import ValueFormField
 from domain.enums import RealisationStatus
+from domain.review import NoteSubject
 from indicators.models import Indicator, Realisation
 from performance.preview import preview_results
 from performance.results import compute_results
@@ -80,12 +81,17 @@ class RealisationGridBase(GridFormSet):
 
     model = Realisation
     written = WRITTEN
+    note_subject = NoteSubject.REALISATION
 
     def __init__(self, *args, report_year, results, **kwargs):
         self.report_year = report_year
         self.year = report_year.year
         rows = [(indicator.code, indicator.code, indicator) for indicator in results.indicators]
         super().__init__(*args, rows=rows, **kwargs)
+
+    def stored_pks(self):
+        rows = Realisation.objects.filter(indicator__agency=self.report_year.agency, year=self.year)
+        return dict(rows.values_list("indicator__code", "pk"))
 
     def stored(self, result):
         """The year's stored realisation of a row's indicator (``RealisationData``), or None."""

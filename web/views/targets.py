@@ -21,6 +21,10 @@ Readings chosen:
   year are refused, not dropped.
 - A report year after the period (``domain.plan.applicable_period``) has no year of the Renstra to hold a PK
   target: the grid then shows the Renstra years only.
+- The grid edits the Renstra targets of every year of the period, but a year whose report is approved is frozen
+  (``agencies.freeze``): its column is shown disabled and a posted change to it is refused with the freeze's
+  message, even while the report year itself is open. The row's history ("Riwayat") is that of its report year's
+  ``Target``; another year's target shows its history on that year's page.
 
 A save writes every changed row or none (``web.grid``) in a fixed number of queries: the indicators, the period's
 years and their targets are loaded once, each new or changed ``Target`` is checked with ``full_clean``, then
@@ -35,7 +39,9 @@ from django.urls import path
 from django.views.decorators.http import require_http_methods
 
 from agencies.fields import ValueFormField
+from agencies.freeze import frozen_message, frozen_years
 from domain.numbers import format_value
+from domain.review import NoteSubject
 from domain.values import values_equal
 from indicators.models import Indicator, RenstraYear, Target
 from web.grid import GridForm, GridFormSet, grid_page
@@ -46,9 +52,12 @@ QUARTER_LABELS = ("TW I", "TW II", "TW III", "TW IV")
 WRITTEN = ("renstra_value", "agreement_value", "agreement_reason", *QUARTERS)
 
 
-def _value_field(label):
-    widget = forms.TextInput(attrs={"class": "num", "inputmode": "decimal", "autocomplete": "off", "size": 6})
-    return ValueFormField(required=False, max_length=64, label=label, widget=widget)
+def _value_field(label, *, frozen=False):
+    """A target's box; a ``frozen`` year's is shown disabled (the browser then posts nothing for it)."""
+    attrs = {"class": "num", "inputmode": "decimal", "autocomplete": "off", "size": 6}
+    if frozen:
+        attrs |= {"disabled": True, "title": "Terkunci: laporan tahun ini sudah disetujui"}
+    return ValueFormField(required=False, max_length=64, label=label, widget=forms.TextInput(attrs=attrs))
 
 
 def renstra_field(year):
@@ -60,13 +69,15 @@ class TargetForm(GridForm):
     its PK target, the reason it differs and the quarterly targets."""
 
     report_year = None
+    frozen = ()
 
     @classmethod
-    def for_period(cls, years, report_year):
+    def for_period(cls, years, report_year, frozen=()):
         """The row form of a grid whose Renstra spans ``years``: a Renstra target per year and, where
-        ``report_year`` is one of them, its PK target, reason and quarterly targets. The fields are declared once
-        for the grid, so its rows share them (``web.grid.SharedFields``)."""
-        fields = {renstra_field(year): _value_field(f"Renstra {year}") for year in years}
+        ``report_year`` is one of them, its PK target, reason and quarterly targets. The targets of the ``frozen``
+        years (approved reports) are read-only. The fields are declared once for the grid, so its rows share them
+        (``web.grid.SharedFields``)."""
+        fields = {renstra_field(year): _value_field(f"Renstra {year}", frozen=year in frozen) for year in years}
         if report_year in years:
             fields["agreement_value"] = _value_field(f"Target PK {report_year}")
             fields["agreement_reason"] = forms.CharField(
@@ -77,7 +88,7 @@ class TargetForm(GridForm):
             )
             for name, label in zip(QUARTERS, QUARTER_LABELS, strict=True):
                 fields[name] = _value_field(f"{label} {report_year}")
-        return type(cls.__name__, (cls,), {**fields, "report_year": report_year})
+        return type(cls.__name__, (cls,), {**fields, "report_year": report_year, "frozen": tuple(frozen)})
 
     @property
     def renstra_cells(self):
@@ -89,6 +100,9 @@ class TargetForm(GridForm):
 
     def clean(self):
         data = super().clean()
+        for year in self.frozen:
+            if renstra_field(year) in self.changed_data:
+                self.add_error(renstra_field(year), frozen_message(year))
         if "agreement_value" not in self.fields:
             return data
         compared = {renstra_field(self.report_year), "agreement_value", "agreement_reason"}
@@ -120,6 +134,7 @@ class TargetGridBase(GridFormSet):
 
     model = Target
     written = WRITTEN
+    note_subject = NoteSubject.TARGET
 
     def __init__(self, *args, report_year, results, **kwargs):
         self.report_year = report_year
@@ -127,8 +142,20 @@ class TargetGridBase(GridFormSet):
         renstra = results.snapshot.renstra
         self.years = list(renstra.years) if renstra else []
         rows = [(indicator.code, indicator.code, indicator) for indicator in results.indicators]
-        self.form = TargetForm.for_period(self.years, self.year)
+        self.frozen = sorted(frozen_years(report_year.agency_id) & set(self.years))
+        self.form = TargetForm.for_period(self.years, self.year, self.frozen)
         super().__init__(*args, rows=rows, **kwargs)
+
+    def stored_pks(self):
+        """The report year's targets (the row's history is that of its report year's Renstra and PK target)."""
+        if self.year not in self.years:
+            return {}
+        targets = Target.objects.filter(
+            indicator__agency=self.report_year.agency,
+            renstra_year__renstra__start_year=self.years[0],
+            renstra_year__year=self.year,
+        )
+        return dict(targets.values_list("indicator__code", "pk"))
 
     @property
     def has_report_columns(self):
