@@ -20,7 +20,7 @@ def test_planner_edits_a_section_previews_it_and_saves(live_server, import_demo,
     page.goto(f"{live_server.url}/agencies/{belitung.code}/2024/narratives/")
 
     section = page.locator("#row-background")
-    section.locator("summary").click()
+    section.locator(":scope > summary").click()  # its own, not the summary of its notes or history
     section.locator("#id_background-title").fill("1.1 Latar Belakang")
     text = section.locator("#id_background-text")
     table = "| Tahun | Capaian |\n|---|---|\n| 2024 | 98,5 |"

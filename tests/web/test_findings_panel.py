@@ -1,5 +1,6 @@
 """The findings panel: every finding titled in Indonesian, grouped by severity, linked to the row that fixes it, and
-a warning or an info explained in a note the reviewer and the PDF then read."""
+explained in a note of a sentence the reviewer and the PDF then read; an error left unexplained blocks the report's
+submission."""
 
 import pytest
 from django.db import connection
@@ -8,8 +9,7 @@ from django.urls import reverse
 
 from agencies.models import FindingNote, ReportYear
 from bench.synthetic import build_large_agency
-from domain.enums import Severity
-from performance.findings import RULES, Finding
+from performance.findings import RULES, Finding, unexplained_errors
 from performance.results import agency_results
 from reports.pdf import render_html
 from tests.factories import member_of, reviewer_of
@@ -78,7 +78,9 @@ def test_the_panel_groups_bengkulus_findings_by_severity_with_titles_and_fix_lin
     assert "Realisasi melebihi pagu" in error_part
     assert "Realisasi Rp893.618.832 melebihi pagu Rp860.000.000 (103,91%)" in error_part
     assert f'href="{reverse("web:budget", args=[bengkulu.code, 2024])}#row-50302102"' in error_part
-    assert "<form" not in error_part
+    # Each error may be explained too; unexplained, each says it blocks the submission.
+    assert error_part.count('class="note-form"') == error_part.count('class="blocking"') == 3
+    assert "3 kesalahan belum diperbaiki atau dijelaskan: laporan belum dapat diajukan." in page
     warning_part = page[page.index('id="severity-warning"') : page.index('id="severity-info"')]
     assert "7 temuan" in warning_part
     assert "NIP kepala tidak 18 digit" in warning_part
@@ -132,14 +134,45 @@ def test_user_text_in_a_note_is_escaped(bengkulu, planner):
 @pytest.mark.parametrize(
     ("rule", "subject"),
     [
-        ("realisation_exceeds_budget", "5.03.02.1.02"),  # an error: fixed, not explained
         ("nip_malformed", "IKU-1"),  # no such finding
         ("tidak_ada", "agency"),
     ],
 )
-def test_a_note_for_an_error_or_for_no_finding_is_refused(bengkulu, planner, rule, subject):
-    response = planner.post(note_url(bengkulu), {"rule": rule, "subject": subject, "text": "Penjelasan."})
+def test_a_note_for_no_finding_is_refused(bengkulu, planner, rule, subject):
+    response = planner.post(
+        note_url(bengkulu), {"rule": rule, "subject": subject, "text": "Penjelasan yang cukup panjang."}
+    )
     assert response.status_code == 400
+    assert not FindingNote.objects.exists()
+
+
+ERROR = {"rule": "realisation_exceeds_budget", "subject": "5.03.02.1.02"}
+
+
+def test_an_error_is_explained_in_a_sentence_and_no_longer_blocks_the_submission(bengkulu, planner):
+    sentence = "Pergeseran anggaran disetujui setelah DPA perubahan ditetapkan."
+    response = planner.post(note_url(bengkulu), {**ERROR, "text": sentence})
+    assert response.status_code == 302
+    assert FindingNote.objects.get(rule=ERROR["rule"]).text == sentence
+    findings = agency_results(agency=bengkulu, year=2024).findings
+    assert [f.subject for f in unexplained_errors(findings)].count(ERROR["subject"]) == 0
+    page = planner.get(findings_url(bengkulu)).content.decode()
+    entry = page[page.index('id="finding-realisation_exceeds_budget-50302102"') :].split("</article>")[0]
+    assert f"<strong>Penjelasan:</strong> {sentence}</p>" in entry
+    assert 'class="blocking"' not in entry
+    assert "2 kesalahan belum diperbaiki atau dijelaskan" in page
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_two_words_do_not_explain_a_finding(bengkulu, planner, htmx):
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    response = planner.post(note_url(bengkulu), {**ERROR, "text": "Sudah benar."}, **headers)
+    html = response.content.decode()
+    assert response.status_code == (200 if htmx else 400)
+    assert "Jelaskan dalam satu kalimat (paling sedikit 3 kata)." in html
+    assert not FindingNote.objects.exists()
+    warning = {"rule": "nip_malformed", "subject": "agency", "text": "ok"}
+    assert planner.post(note_url(bengkulu), warning).status_code == 400
     assert not FindingNote.objects.exists()
 
 
@@ -196,14 +229,14 @@ def test_the_panel_and_a_note_cost_the_same_queries_on_a_demo_and_on_a_large_age
     large = build_large_agency()
     client.force_login(member_of(bengkulu))
     small_get = count_queries(client, "get", findings_url(bengkulu))
-    note = {"rule": "nip_malformed", "subject": "agency", "text": "a"}
+    note = {"rule": "nip_malformed", "subject": "agency", "text": "Sudah sesuai SK."}
     small_post = count_queries(client, "post", note_url(bengkulu), note)
     client.force_login(member_of(large))
-    explainable = next(f for f in agency_results(agency=large, year=2024).findings if f.severity != Severity.ERROR)
+    explained = agency_results(agency=large, year=2024).findings[0]
     with django_assert_num_queries(small_get):
         client.get(findings_url(large))
     with django_assert_num_queries(small_post):
-        client.post(note_url(large), {"rule": explainable.rule, "subject": explainable.subject, "text": "a"})
+        client.post(note_url(large), {"rule": explained.rule, "subject": explained.subject, "text": "Sudah sesuai SK."})
 
 
 def test_a_narrative_finding_links_to_its_own_section_which_the_narratives_page_has(import_demo, client):

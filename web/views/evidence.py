@@ -3,8 +3,9 @@
 One row per indicator of the year (the engine's indicators, in the report's order), keyed by the indicator's code
 (``row-iku-1``, as on the realisation grid), with its files, an upload form and a delete button per file. Files
 are served only by ``download``, to users who may see the agency, and only under the agency and year they belong
-to: any other address of a file is a 404. Uploading or deleting a file changes the report's footnote; the stored
-PDF goes stale through ``reports.signals``, which watches every model an agency owns.
+to: any other address of a file is a 404. A locked year (``web.locking``) lists and serves its files but refuses
+an upload or a deletion. Uploading or deleting a file changes the report's footnote; the stored PDF goes stale
+through ``reports.signals``, which watches every model an agency owns.
 """
 
 from collections import defaultdict
@@ -21,6 +22,7 @@ from indicators.models import EvidenceFile, Indicator
 from performance.results import agency_results
 from web.evidence_forms import EvidenceUploadForm
 from web.grid import RowError, row_id
+from web.locking import lock_message, refuse_if_locked
 
 
 def _year_files(report_year):
@@ -57,7 +59,14 @@ def _render_page(request, report_year, failed=None, status=200):
     return render(
         request,
         "web/evidence.html",
-        {"agency": agency, "report_year": report_year, "tab": "realisations", "rows": rows, "errors": errors},
+        {
+            "agency": agency,
+            "report_year": report_year,
+            "tab": "realisations",
+            "lock": lock_message(report_year),
+            "rows": rows,
+            "errors": errors,
+        },
         status=status,
     )
 
@@ -74,6 +83,8 @@ def upload(request, code, year):
     """Store one file for an indicator of the agency (``EvidenceUploadForm.save``); a refused file shows the page
     again, with its reason in the file's row and in the summary above, as a 400."""
     report_year = get_report_year_or_404(request.user, code, year)
+    if refused := refuse_if_locked(request, report_year, reverse("web:evidence", args=[code, year])):
+        return refused
     agency = report_year.agency
     form = EvidenceUploadForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -115,6 +126,8 @@ def delete(request, code, year, pk):
     """Remove the file's record; its stored file goes once the deletion is committed (``indicators.signals``)."""
     report_year = get_report_year_or_404(request.user, code, year)
     evidence = _year_file_or_404(report_year, pk)
+    if refused := refuse_if_locked(request, report_year, reverse("web:evidence", args=[code, year])):
+        return refused
     evidence.delete()
     messages.success(request, f"Berkas “{evidence.name}” dihapus dari bukti {evidence.realisation.indicator.code}.")
     target = row_id(evidence.realisation.indicator.code)

@@ -1,16 +1,20 @@
 """The findings panel: ``/agencies/<code>/<year>/findings/``, and the note that explains a finding.
 
 Each finding reads in Indonesian words (``web.finding_titles``), grouped by severity, with a link to the row of the
-grid where it is fixed (``web.fix_links``). A warning or an info may be explained in a sentence: the note is an
-``agencies.models.FindingNote``, one per report year, rule and subject.
+grid where it is fixed (``web.fix_links``). Every finding may be explained in a sentence: the note is an
+``agencies.models.FindingNote``, one per report year, rule and subject. A report is submitted for review only when
+each error is fixed or explained (``performance.findings.unexplained_errors``), so an error's entry says whether
+its explanation is still missing.
 
 Readings chosen:
 
 - Findings of the same rule about the same subject (a narrative naming three other regions) are one entry with
   each message listed: a note is kept per rule and subject, so they share it.
-- An error cannot be explained away: it must be fixed, so it has no note form, and a note posted for it is refused.
+- A note is "a sentence": ``domain.review.explanation_problems`` refuses one of fewer words, for every severity
+  (an explanation the workflow would not count is not stored). An empty text deletes the note.
   A note can only be written for a finding the year has now.
 - Anyone who may see the agency (its planners, its government's reviewers) may write the note; it records who did.
+  A locked year (``web.locking``) shows the notes without their forms and refuses a note posted all the same.
 """
 
 from dataclasses import dataclass, replace
@@ -27,10 +31,13 @@ from django.views.decorators.http import require_GET, require_POST
 from agencies.access import get_report_year_or_404
 from agencies.models import FindingNote
 from domain.enums import Severity
+from domain.review import explanation_problems
 from performance.completeness import findings_by_severity
+from performance.findings import unexplained_errors
 from performance.results import agency_results
 from web.finding_titles import finding_title
 from web.fix_links import fix_url
+from web.locking import lock_message, refuse_if_locked
 
 
 @dataclass(frozen=True)
@@ -50,8 +57,9 @@ class Entry:
         return f"finding-{slugify(self.rule)}-{slugify(self.subject)}"
 
     @property
-    def explainable(self):
-        return self.severity != Severity.ERROR
+    def unexplained_error(self):
+        """An error that still blocks the report's submission: its note is not a sentence."""
+        return self.severity == Severity.ERROR and bool(explanation_problems(self.note))
 
 
 class NoteForm(forms.Form):
@@ -63,6 +71,13 @@ class NoteForm(forms.Form):
         max_length=FindingNote._meta.get_field("text").max_length,
         widget=forms.Textarea(attrs={"rows": 2, "placeholder": "Jelaskan temuan ini dalam satu kalimat"}),
     )
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if text:
+            for problem in explanation_problems(text):
+                self.add_error("text", problem)
+        return text
 
 
 def entries(results, code, year):
@@ -88,9 +103,9 @@ def entries(results, code, year):
     ]
 
 
-def _with_form(entry, form=None):
-    """An entry and its note form (bound when it comes back with errors), None for an error."""
-    if not entry.explainable:
+def _with_form(entry, lock, form=None):
+    """An entry and its note form (bound when it comes back with errors); None while the year is locked."""
+    if lock:
         return entry, None
     initial = {"rule": entry.rule, "subject": entry.subject, "text": entry.note}
     return entry, form or NoteForm(initial=initial, auto_id=f"{entry.anchor}-%s")
@@ -106,6 +121,7 @@ def findings_page(request, code, year):
 def _render_page(request, report_year, results, *, failed=None, status=200):
     """The panel; ``failed`` is a (rule, subject, bound form) whose note did not save, shown with its errors."""
     code, year = report_year.agency.code, report_year.year
+    lock = lock_message(report_year)
     all_entries = entries(results, code, year)
     groups = []
     for severity, count in findings_by_severity(results.findings):
@@ -113,9 +129,16 @@ def _render_page(request, report_year, results, *, failed=None, status=200):
         for entry in all_entries:
             if entry.severity == severity:
                 form = failed[2] if failed and failed[:2] == (entry.rule, entry.subject) else None
-                rows.append(_with_form(entry, form))
+                rows.append(_with_form(entry, lock, form))
         groups.append({"severity": severity, "count": count, "entries": rows})
-    context = {"tab": "findings", "agency": report_year.agency, "report_year": report_year, "groups": groups}
+    context = {
+        "tab": "findings",
+        "agency": report_year.agency,
+        "report_year": report_year,
+        "lock": lock,
+        "groups": groups,
+        "unexplained_errors": len(unexplained_errors(results.findings)),
+    }
     return render(request, "web/findings.html", context, status=status)
 
 
@@ -129,20 +152,23 @@ def _render_entry(request, report_year, entry, form, *, just_saved=False):
 @require_POST
 def save_note(request, code, year):
     """Save (or, with an empty text, delete) the note of one finding; back to the panel at that finding, or, asked
-    by htmx, the finding's entry alone with its note in place. A text too long comes back with its error: the whole
-    panel with status 400, or (htmx, which swaps only a success) the entry with status 200."""
+    by htmx, the finding's entry alone with its note in place. A text refused (too long, shorter than a sentence)
+    comes back with its error: the whole panel with status 400, or (htmx, which swaps only a success) the entry with
+    status 200."""
     report_year = get_report_year_or_404(request.user, code, year)
+    if refused := refuse_if_locked(request, report_year, reverse("web:findings", args=[code, year])):
+        return refused
     results = agency_results(agency=report_year.agency, year=year)
     key = (request.POST.get("rule"), request.POST.get("subject"))
     entry = next((e for e in entries(results, code, year) if (e.rule, e.subject) == key), None)
-    if entry is None or not entry.explainable:
-        return HttpResponseBadRequest("Temuan ini tidak ada atau tidak dapat dijelaskan.")
+    if entry is None:
+        return HttpResponseBadRequest("Temuan ini tidak ada di laporan tahun ini.")
     form = NoteForm(request.POST, auto_id=f"{entry.anchor}-%s")
     if not form.is_valid():
         if request.htmx:
             return _render_entry(request, report_year, entry, form)
         return _render_page(request, report_year, results, failed=(*key, form), status=400)
-    text = form.cleaned_data["text"].strip()
+    text = form.cleaned_data["text"]
     if text:
         FindingNote.objects.update_or_create(
             report_year=report_year,
@@ -154,7 +180,7 @@ def save_note(request, code, year):
         FindingNote.objects.filter(report_year=report_year, rule=entry.rule, subject=entry.subject).delete()
     saved = replace(entry, note=text)
     if request.htmx:
-        return _render_entry(request, report_year, *_with_form(saved), just_saved=True)
+        return _render_entry(request, report_year, *_with_form(saved, ""), just_saved=True)
     messages.success(request, "Penjelasan temuan disimpan." if text else "Penjelasan temuan dihapus.")
     return redirect(reverse("web:findings", args=[code, year]) + f"#{saved.anchor}")
 

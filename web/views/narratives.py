@@ -7,6 +7,10 @@ sanitiser the PDF prints with, without saving: as a plain submit (the whole page
 and its preview) or, with htmx, as the text is typed (only the preview comes back). A section is deleted after a
 confirmation page, by POST. The sasaran listed are those of the Renstra the year is measured against
 (``performance.snapshot.renstra_for_year``); a sasaran of another period is not found here.
+
+Each section shows the review notes pinned to it (``web.asides``: by its key, or ``<sasaran code>-<key>`` for a
+sasaran's) and its history. A locked year (``web.locking``) shows the sections read-only and refuses a save, an
+addition or a deletion; a preview, which writes nothing, is still answered.
 """
 
 from django.contrib import messages
@@ -18,15 +22,19 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from agencies.access import get_report_year_or_404
 from domain.enums import Chapter
+from domain.review import NoteSubject
 from indicators.models import Objective, ObjectiveNarrative
 from performance.snapshot import renstra_for_year
 from presentation.markdown import render_markdown
+from web.asides import Aside, history_url, year_notes
 from web.grid import form_errors
+from web.locking import lock_message, refuse_if_locked
 from web.narrative_forms import (
     NarrativeForm,
     NewNarrativeForm,
     NewObjectiveNarrativeForm,
     ObjectiveNarrativeForm,
+    objective_anchor,
     report_order,
 )
 
@@ -36,8 +44,9 @@ def _page_url(report_year, anchor=""):
     return f"{url}#{anchor}" if anchor else url
 
 
-def _section(form, bound, preview, save_url, delete_url, **extra):
-    """One section's entry for the template: its form (``bound`` when the POST was this section's)."""
+def _section(form, bound, preview, save_url, delete_url, aside, **extra):
+    """One section's entry for the template: its form (``bound`` when the POST was this section's) and its
+    ``aside`` (its review notes and history)."""
     is_bound = bound is not None and bound.instance == form.instance
     return {
         "form": bound if is_bound else form,
@@ -45,11 +54,22 @@ def _section(form, bound, preview, save_url, delete_url, **extra):
         "open": is_bound,
         "save_url": save_url,
         "delete_url": delete_url,
+        "aside": aside,
         **extra,
     }
 
 
-def _objectives(report_year, bound, preview):
+def _aside(report_year, notes, form, pin):
+    """The review notes pinned to the section ``pin`` (its anchor) and its history."""
+    section = form.instance
+    return Aside(
+        notes=tuple(notes.get((NoteSubject.NARRATIVE, pin), ())),
+        history_url=history_url(report_year, section._meta.model_name, section.pk),
+        back=_page_url(report_year, form.row_id),
+    )
+
+
+def _objectives(report_year, bound, preview, notes):
     """Each sasaran of the year's Renstra with its sections of the year and the form adding one."""
     renstra = renstra_for_year(report_year.agency, report_year.year)
     if renstra is None:
@@ -69,7 +89,10 @@ def _objectives(report_year, bound, preview):
             urls = [*args, objective.pk, narrative.key]
             save_url = reverse("web:objective_narrative", args=urls)
             delete_url = reverse("web:objective_narrative_delete", args=urls)
-            sections.append(_section(form, bound, preview, save_url, delete_url, title=form.label(), key=narrative.key))
+            aside = _aside(report_year, notes, form, objective_anchor(objective, narrative.key))
+            sections.append(
+                _section(form, bound, preview, save_url, delete_url, aside, title=form.label(), key=narrative.key)
+            )
         adding = isinstance(bound, NewObjectiveNarrativeForm) and bound.instance.objective_id == objective.pk
         add_form = bound if adding else None
         groups.append(
@@ -90,21 +113,25 @@ def _render(request, report_year, *, bound=None, preview=None, errors=()):
     """The page with every section's form; ``bound`` is the one form coming back from a POST, shown with what
     was typed, ``preview`` its rendered text."""
     narratives = list(report_year.narratives.all())
+    notes = year_notes(report_year, [NoteSubject.NARRATIVE])
     args = [report_year.agency.code, report_year.year]
-    sections = [
-        _section(
-            NarrativeForm(instance=narrative),
-            bound,
-            preview,
-            reverse("web:narrative", args=[*args, narrative.key]),
-            reverse("web:narrative_delete", args=[*args, narrative.key]),
-            placed=placed,
-            chapter_label=Chapter.label_of(placed.chapter),
-            title=placed.title,
-            key=narrative.key,
+    sections = []
+    for placed, narrative in report_order(narratives):
+        form = NarrativeForm(instance=narrative)
+        sections.append(
+            _section(
+                form,
+                bound,
+                preview,
+                reverse("web:narrative", args=[*args, narrative.key]),
+                reverse("web:narrative_delete", args=[*args, narrative.key]),
+                _aside(report_year, notes, form, narrative.key),
+                placed=placed,
+                chapter_label=Chapter.label_of(placed.chapter),
+                title=placed.title,
+                key=narrative.key,
+            )
         )
-        for placed, narrative in report_order(narratives)
-    ]
     add_form = bound if isinstance(bound, NewNarrativeForm) else None
     return render(
         request,
@@ -113,15 +140,18 @@ def _render(request, report_year, *, bound=None, preview=None, errors=()):
             "tab": "narratives",
             "agency": report_year.agency,
             "report_year": report_year,
+            "lock": lock_message(report_year),
             "sections": sections,
             "add_form": add_form or NewNarrativeForm(report_year=report_year, taken=narratives),
-            "objectives": _objectives(report_year, bound, preview),
+            "objectives": _objectives(report_year, bound, preview, notes),
             "errors": errors,
         },
     )
 
 
 def _add(request, report_year, form):
+    if refused := refuse_if_locked(request, report_year, _page_url(report_year)):
+        return refused
     if form.is_valid():
         added = form.edit_form(instance=form.save())
         messages.success(request, f"Bagian «{added.label()}» ditambahkan.")
@@ -136,6 +166,8 @@ def _save_or_preview(request, report_year, form):
         if request.htmx:
             return render(request, "web/_narrative_preview.html", {"preview": preview})
         return _render(request, report_year, bound=form, preview=preview)
+    if refused := refuse_if_locked(request, report_year, _page_url(report_year, form.row_id)):
+        return refused
     if form.is_valid():
         with transaction.atomic():
             form.save()
@@ -148,6 +180,8 @@ def _delete(request, report_year, section, form):
     """A page asking to confirm; its POST deletes the section."""
     label = form.label()
     if request.method == "POST":
+        if refused := refuse_if_locked(request, report_year, _page_url(report_year, form.row_id)):
+            return refused
         section.delete()
         messages.success(request, f"Bagian «{label}» dihapus.")
         return redirect(_page_url(report_year))
@@ -158,6 +192,7 @@ def _delete(request, report_year, section, form):
             "tab": "narratives",
             "agency": report_year.agency,
             "report_year": report_year,
+            "lock": lock_message(report_year),
             "label": label,
             "key": section.key,
             "back": _page_url(report_year, form.row_id),
