@@ -8,10 +8,10 @@ from django.utils.html import format_html
 
 from agencies.access import can_review_agency, governments_for
 from agencies.models import Agency, FindingNote, Government, Narrative, ReportYear
-from backoffice.admin.base import TrackedAdmin
+from backoffice.admin.base import RowHistoryAdmin, TrackedAdmin
 from backoffice.admin.columns import OptionalJSONField, rupiah_column, year_column
 from backoffice.admin.freezing import FreezeAwareAdmin
-from backoffice.admin.history import ScopedHistoryAdmin
+from backoffice.admin.history import HistoryLinkInline, ScopedHistoryAdmin
 from backoffice.admin.scoping import AgencyScopedMixin, is_superuser
 from budgets.models import ExpenseTypeBudget
 
@@ -85,7 +85,7 @@ class AgencyAdmin(TrackedAdmin):
         return reverse("web:agency_detail", args=[obj.code])
 
 
-class NarrativeInline(AgencyScopedMixin, admin.StackedInline):
+class NarrativeInline(HistoryLinkInline, AgencyScopedMixin, admin.StackedInline):
     """The report's sections: a key, its title and chapter (blank: the key's, ``domain.sections``), its order."""
 
     model = Narrative
@@ -93,13 +93,13 @@ class NarrativeInline(AgencyScopedMixin, admin.StackedInline):
     fields = (("key", "position"), ("title", "chapter"), "text")
 
 
-class ExpenseTypeBudgetInline(AgencyScopedMixin, admin.TabularInline):
+class ExpenseTypeBudgetInline(HistoryLinkInline, AgencyScopedMixin, admin.TabularInline):
     model = ExpenseTypeBudget
     extra = 0
     fields = ("expense_type", "budget", "realisation")
 
 
-class FindingNoteInline(AgencyScopedMixin, admin.TabularInline):
+class FindingNoteInline(HistoryLinkInline, AgencyScopedMixin, admin.TabularInline):
     """The planner's explanations of the year's findings, for the reviewer to read: written on the findings page
     (``web:findings``), never here, so the inline only shows them."""
 
@@ -119,6 +119,9 @@ class FindingNoteInline(AgencyScopedMixin, admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+admin.site.register([Narrative, FindingNote], RowHistoryAdmin)
 
 
 @admin.action(description="Unduh LAKIP (PDF)")

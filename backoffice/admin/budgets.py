@@ -6,14 +6,15 @@ the line's children: the admin never computes a figure of its own.
 
 from django.contrib import admin
 
-from backoffice.admin.base import TrackedAdmin
+from backoffice.admin.base import RowHistoryAdmin, TrackedAdmin
 from backoffice.admin.columns import ResultsCache, absorption_column, agency_column, rupiah_column, year_column
 from backoffice.admin.freezing import FreezeCheckedForm
+from backoffice.admin.history import HistoryLinkInline
 from backoffice.admin.scoping import AgencyScopedMixin
-from budgets.models import BudgetFigure, BudgetLine, ExpenseTypeBudget, objectives_of_other_agencies
+from budgets.models import BudgetFigure, BudgetLine, ExpenseTypeBudget, ObjectiveBudget, objectives_of_other_agencies
 
 
-class BudgetFigureInline(AgencyScopedMixin, admin.TabularInline):
+class BudgetFigureInline(HistoryLinkInline, AgencyScopedMixin, admin.TabularInline):
     """A line's figures per year. Inline instances are built per request, and so is their results cache."""
 
     model = BudgetFigure
@@ -40,6 +41,9 @@ class BudgetLineForm(FreezeCheckedForm):
             codes = ", ".join(objective.code for objective in foreign)
             self.add_error("objectives", f"Sasaran {codes} milik perangkat daerah lain, bukan {agency}.")
         return cleaned_data
+
+
+admin.site.register(ObjectiveBudget, RowHistoryAdmin)
 
 
 @admin.register(BudgetLine)

@@ -11,11 +11,17 @@ Readings chosen:
   deleted object (its agency can no longer be asked).
 - The history is a record, not an editor: reverting to an old version is disabled (a revert would pass by the
   admin's own forms and their checks); a version's page is read-only and a POST to it is refused.
+- A row edited in its parent's inline (a narrative section, a mission, a sasaran's budget) links to its own history
+  (``HistoryLinkInline``); the rows without an admin page of their own get a hidden, read-only one for it
+  (``backoffice.admin.base.RowHistoryAdmin``).
 """
 
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.urls import reverse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
@@ -61,3 +67,21 @@ class ScopedHistoryAdmin(SimpleHistoryAdmin):
 
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableChanges(self.model, historical_record)
+
+
+class HistoryLinkInline:
+    """An inline whose saved rows each link to their history page."""
+
+    def get_fields(self, request, obj=None):
+        return (*super().get_fields(request, obj), "history")
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "history")
+
+    @admin.display(description="riwayat")
+    def history(self, obj):
+        if obj.pk is None:
+            return "—"
+        opts = obj._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk])
+        return format_html('<a href="{}">Riwayat</a>', url)

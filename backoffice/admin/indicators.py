@@ -11,7 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html
 
-from backoffice.admin.base import TrackedAdmin
+from backoffice.admin.base import RowHistoryAdmin, TrackedAdmin
 from backoffice.admin.columns import (
     OptionalJSONField,
     ResultsCache,
@@ -19,6 +19,7 @@ from backoffice.admin.columns import (
     agency_column,
     year_column,
 )
+from backoffice.admin.history import HistoryLinkInline
 from backoffice.admin.scoping import AgencyScopedMixin
 from budgets.models import ObjectiveBudget
 from domain.numbers import format_value
@@ -38,21 +39,21 @@ from indicators.models import (
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
 
 
-class MissionInline(AgencyScopedMixin, admin.TabularInline):
+class MissionInline(HistoryLinkInline, AgencyScopedMixin, admin.TabularInline):
     model = Mission
     extra = 0
     fields = ("position", "text")
     formfield_overrides = COMPACT_TEXT
 
 
-class GoalInline(AgencyScopedMixin, admin.TabularInline):
+class GoalInline(HistoryLinkInline, AgencyScopedMixin, admin.TabularInline):
     model = Goal
     extra = 0
     fields = ("code", "text", "position")
     formfield_overrides = COMPACT_TEXT
 
 
-class ObjectiveInline(AgencyScopedMixin, admin.TabularInline):
+class ObjectiveInline(HistoryLinkInline, AgencyScopedMixin, admin.TabularInline):
     model = Objective
     extra = 0
     fields = ("code", "text", "goal", "position")
@@ -90,16 +91,19 @@ class IndicatorLinkInline(AgencyScopedMixin, admin.TabularInline):
         return False
 
 
-class ObjectiveBudgetInline(AgencyScopedMixin, admin.TabularInline):
+class ObjectiveBudgetInline(HistoryLinkInline, AgencyScopedMixin, admin.TabularInline):
     model = ObjectiveBudget
     extra = 0
     fields = ("year", "budget", "realisation", "expense_type")
 
 
-class ObjectiveNarrativeInline(AgencyScopedMixin, admin.StackedInline):
+class ObjectiveNarrativeInline(HistoryLinkInline, AgencyScopedMixin, admin.StackedInline):
     model = ObjectiveNarrative
     extra = 0
     fields = (("year", "key", "position"), "title", "text")
+
+
+admin.site.register([Mission, Goal, ObjectiveNarrative], RowHistoryAdmin)
 
 
 @admin.register(Objective)
@@ -139,7 +143,7 @@ def label_renstra_years(formfield):
     return formfield
 
 
-class TargetInline(AgencyScopedMixin, admin.TabularInline):
+class TargetInline(HistoryLinkInline, AgencyScopedMixin, admin.TabularInline):
     model = Target
     extra = 0
     fields = ("renstra_year", "renstra_value", "agreement_value", "agreement_reason")
@@ -152,7 +156,7 @@ class TargetInline(AgencyScopedMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("renstra_year")
 
 
-class RealisationInline(AgencyScopedMixin, admin.TabularInline):
+class RealisationInline(HistoryLinkInline, AgencyScopedMixin, admin.TabularInline):
     """Realisations of one indicator, with the engine's achievement and category beside each.
 
     Django builds inline instances anew for every request (``get_inline_instances``), so the results

@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from agencies.models import Agency, ReportYear
+from backoffice.admin.base import RowHistoryAdmin
 from indicators.models import Indicator, Realisation
 from tests.factories import UserFactory, member_of, reviewer_of
 
@@ -13,7 +14,11 @@ pytestmark = pytest.mark.django_db
 
 LAKIP_APPS = {"agencies", "indicators", "budgets"}
 REGISTERED = sorted(
-    (model for model in admin.site._registry if model._meta.app_label in LAKIP_APPS),
+    (
+        model
+        for model, model_admin in admin.site._registry.items()
+        if model._meta.app_label in LAKIP_APPS and not isinstance(model_admin, RowHistoryAdmin)
+    ),
     key=lambda model: model._meta.label,
 )
 

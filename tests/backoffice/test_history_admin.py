@@ -5,10 +5,10 @@ from django.contrib import admin
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from agencies.models import ReportYear
+from agencies.models import FindingNote, Narrative, ReportYear
 from domain.enums import ReportStatus
 from indicators.models import Realisation
-from tests.adminforms import save
+from tests.adminforms import change_url, save
 from tests.factories import (
     AgencyFactory,
     RealisationFactory,
@@ -54,11 +54,32 @@ def test_every_tracked_model_has_its_history_in_the_admin():
 
 
 @pytest.mark.parametrize("model", TRACKED, ids=lambda model: model._meta.label)
-def test_the_history_page_of_every_tracked_model_opens(model, import_demo, client):
-    import_demo("bengkalis-2024")
-    import_demo("bengkulu-2024")
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+def test_the_history_page_of_every_tracked_model_opens_for_its_reviewer(model, import_demo, client):
+    agencies = [import_demo("bengkulu-2024"), import_demo("bengkalis-2024")]
+    FindingNote.objects.create(report_year=ReportYear.objects.first(), rule="repeated", subject="IKU-1", text="Sama.")
+    reviewer = reviewer_of(agencies[0].government)
+    agencies[1].government.reviewers.add(reviewer)
+    client.force_login(reviewer)
     assert client.get(history_url(model.objects.first())).status_code == 200
+
+
+def test_a_row_edited_in_its_parents_inline_links_to_its_history_hidden_from_the_index(client, realisation):
+    report_year = ReportYear.objects.create(agency=realisation.indicator.agency, year=2024)
+    narrative = Narrative.objects.create(report_year=report_year, key="background", text="Lama.")
+    planner = member_of(report_year.agency)
+    client.force_login(planner)
+
+    save(client, report_year, **{"narratives-0-text": "Baru."})
+    page = client.get(change_url(report_year)).content.decode()
+    history = client.get(history_url(narrative))
+
+    assert history_url(narrative) in page
+    assert history.context["page_obj"].object_list[0].history_delta_changes == [
+        {"field": "Teks (Markdown)", "old": "Lama.", "new": "Baru."}
+    ]
+    assert "narasi laporan" not in client.get(reverse("admin:index")).content.decode().lower()
+    client.force_login(reviewer_of(AgencyFactory().government))
+    assert client.get(history_url(narrative)).status_code in (302, 404)
 
 
 def test_the_history_lists_who_changed_which_field_from_what_to_what(client, realisation):
