@@ -15,8 +15,9 @@ row of a locked year that it would create, change or delete refuses the whole fi
 whose data of that year is identical to the stored data (a re-import of the same file, or of the approved
 version's ``lakip/1``) changes nothing there and passes. A file that replaces the Renstra covering a locked year
 (another start year, or a period that no longer holds the year) is refused too, since the year's targets hang from
-it. The check runs before each bulk write and the refusal is raised inside the import's transaction, so nothing
-of a refused file is kept; ``agencies.freeze`` stays the backstop of anything the check could miss.
+it. Each kind of row is checked as the writer compares it, and the refusal (every locked year the file changes,
+with what it changes there) is raised before any deletion, inside the import's transaction, so nothing of a refused
+file is kept; ``agencies.freeze`` stays the backstop of anything the check could miss.
 """
 
 import json
