@@ -156,20 +156,27 @@ def close_note(request, code, year, note_id):
     return _back(request, _review_page(report_year))
 
 
-@login_required
-@require_POST
-def return_report(request, code, year):
+def _with_reason(request, code, year, act, success):
+    """A reviewer's decision that needs a reason (return, reopen): ``act(report_year, user, reason)``."""
     report_year = _with_role(request, code, year, Role.REVIEWER)
     form = ReasonForm(request.POST)
     if not form.is_valid():
         _refuse(request, form)
     else:
-        _run(
-            request,
-            lambda: workflow.return_report(report_year, request.user, form.cleaned_data["reason"]),
-            "Laporan dikembalikan untuk diperbaiki; perencana diberi tahu lewat e-mail.",
-        )
+        _run(request, lambda: act(report_year, request.user, form.cleaned_data["reason"]), success)
     return _back(request, _review_page(report_year))
+
+
+@login_required
+@require_POST
+def return_report(request, code, year):
+    return _with_reason(
+        request,
+        code,
+        year,
+        workflow.return_report,
+        "Laporan dikembalikan untuk diperbaiki; perencana diberi tahu lewat e-mail.",
+    )
 
 
 @login_required
@@ -194,17 +201,13 @@ def approve(request, code, year):
 @login_required
 @require_POST
 def reopen(request, code, year):
-    report_year = _with_role(request, code, year, Role.REVIEWER)
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        _refuse(request, form)
-    else:
-        _run(
-            request,
-            lambda: workflow.reopen(report_year, request.user, form.cleaned_data["reason"]),
-            "Laporan dibuka kembali: datanya dapat diubah lagi, versi yang disetujui tetap tersimpan.",
-        )
-    return _back(request, _review_page(report_year))
+    return _with_reason(
+        request,
+        code,
+        year,
+        workflow.reopen,
+        "Laporan dibuka kembali: datanya dapat diubah lagi, versi yang disetujui tetap tersimpan.",
+    )
 
 
 def version_filename(version, kind):

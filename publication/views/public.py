@@ -284,21 +284,7 @@ def verify(request):
     and whether it is still the current version; or TIDAK DIKENAL for any other file (a draft, a modified copy).
     An invalid form is answered with its message as a 400.
     """
-    context = {"form": VerifyForm(), "checked": False, "max_size": format_size(settings.LAKIP_VERIFY_MAX_BYTES)}
-    status = 200
-    if request.method == "POST":
-        form, found = _check(request)
-        context["form"] = form
-        if form.is_valid():
-            context.update(
-                checked=True,
-                digest=form.digest,
-                uploaded_name=form.uploaded_name,
-                found=_describe([found])[0] if found else None,
-            )
-        else:
-            status = 400
-    return render(request, "publication/verify.html", context, status=status)
+    return _verification_page(request, "publication/verify.html")
 
 
 @_hashing
@@ -307,12 +293,15 @@ def version_page(request, token):
     SHA-256 of its genuine PDF, and the form to check a file against it. The answer says whether the file is this
     version, or another approved version (named), or unknown."""
     version = get_object_or_404(ReportVersion.objects.select_related("report_year__agency__government"), token=token)
-    context = {
-        "page": _describe([version])[0],
-        "form": VerifyForm(),
-        "checked": False,
-        "max_size": format_size(settings.LAKIP_VERIFY_MAX_BYTES),
-    }
+    return _verification_page(request, "publication/verify_version.html", version)
+
+
+def _verification_page(request, template, version=None):
+    """A page with the verification form, and on POST its answer: the version the file is (``found``) and, on a
+    version's own page, whether it is that version (``is_this``). An invalid form is answered as a 400."""
+    context = {"form": VerifyForm(), "checked": False, "max_size": format_size(settings.LAKIP_VERIFY_MAX_BYTES)}
+    if version is not None:
+        context["page"] = _describe([version])[0]
     status = 200
     if request.method == "POST":
         form, found = _check(request)
@@ -322,9 +311,9 @@ def version_page(request, token):
                 checked=True,
                 digest=form.digest,
                 uploaded_name=form.uploaded_name,
-                is_this=found is not None and found.pk == version.pk,
+                is_this=version is not None and found is not None and found.pk == version.pk,
                 found=_describe([found])[0] if found else None,
             )
         else:
             status = 400
-    return render(request, "publication/verify_version.html", context, status=status)
+    return render(request, template, context, status=status)
