@@ -95,7 +95,7 @@ def reviewed_agencies(user):
 
 def current_version(report_year):
     """The approved version the report stands at (not reopened since), or None."""
-    return report_year.versions.filter(reopened_at__isnull=True).order_by("-number").first()
+    return report_year.versions.current().first()
 
 
 def _lock(report_year):

@@ -214,8 +214,8 @@ def _current_version(agency, year):
     """
     return (
         ReportVersion.objects.select_related("report_year__agency")
-        .filter(report_year__agency=agency, report_year__year=year, reopened_at__isnull=True)
-        .order_by("-number")
+        .filter(report_year__agency=agency, report_year__year=year)
+        .current()
         .first()
     )
 

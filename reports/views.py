@@ -36,8 +36,7 @@ def approved_version(report_year):
     """The current approved version of ``report_year`` once its PDF is attached, or None."""
     if report_year.status != ReportStatus.APPROVED:
         return None
-    versions = ReportVersion.objects.filter(report_year=report_year, reopened_at__isnull=True).exclude(pdf="")
-    return versions.order_by("-number").first()
+    return ReportVersion.objects.filter(report_year=report_year).current().exclude(pdf="").first()
 
 
 @login_required

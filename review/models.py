@@ -117,6 +117,13 @@ def version_path(instance, filename):
     return f"versi/{report_year.year}/{report_year.agency.code}/v{instance.number}/{filename}"
 
 
+class ReportVersionQuerySet(models.QuerySet):
+    def current(self):
+        """The versions not reopened since their approval, newest first: of one report year, the first is the
+        approved version the report stands at."""
+        return self.filter(reopened_at__isnull=True).order_by("-number")
+
+
 class ReportVersion(models.Model):
     """One approved version of a report: who approved it, and its files with their SHA-256.
 
@@ -161,6 +168,8 @@ class ReportVersion(models.Model):
         verbose_name="dibuka kembali oleh",
     )
     reopen_reason = models.TextField("alasan dibuka kembali", max_length=TEXT_LENGTH, blank=True)
+
+    objects = ReportVersionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "versi laporan disetujui"

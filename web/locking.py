@@ -30,12 +30,7 @@ def _message(report_year):
         return ""
     if report_year.status != ReportStatus.APPROVED:
         return SUBMITTED_MESSAGE
-    number = (
-        ReportVersion.objects.filter(report_year=report_year, reopened_at__isnull=True)
-        .order_by("-number")
-        .values_list("number", flat=True)
-        .first()
-    )
+    number = ReportVersion.objects.filter(report_year=report_year).current().values_list("number", flat=True).first()
     version = f"versi {number} " if number else ""
     return f"Laporan {version}sudah disetujui; data dikunci."
 

@@ -120,9 +120,8 @@ def queue(request):
         Waiting(r, since.get(r.pk), 0, 0, 0, 0, notes.get(r.pk, 0)) for r in listed if r.status == ReportStatus.RETURNED
     ]
     approved = (
-        ReportVersion.objects.filter(
-            report_year__agency__in=agencies, report_year__status=ReportStatus.APPROVED, reopened_at__isnull=True
-        )
+        ReportVersion.objects.filter(report_year__agency__in=agencies, report_year__status=ReportStatus.APPROVED)
+        .current()
         .select_related("report_year__agency__government")
         .order_by("-approved_at")[:RECENT_APPROVALS]
     )
